@@ -1,5 +1,6 @@
 package dev.backprop.tensor;
 
+import dev.backprop.tensor.internal.TensorData;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
@@ -20,6 +21,37 @@ import java.util.random.RandomGenerator;
  * }</pre>
  */
 public final class Tensor {
+  static {
+    TensorData.install(new TensorData.Access() {
+      @Override
+      public float[] floats(Tensor t) {
+        return t.f;
+      }
+
+      @Override
+      public double[] doubles(Tensor t) {
+        return t.d;
+      }
+
+      @Override
+      public Tensor wrap(float[] data, int[] shape) {
+        checkLength(data.length, shape);
+        return new Tensor(data, shape);
+      }
+
+      @Override
+      public Tensor wrap(double[] data, int[] shape) {
+        checkLength(data.length, shape);
+        return new Tensor(data, shape);
+      }
+
+      @Override
+      public void setGrad(Tensor t, Tensor grad) {
+        t.grad = grad;
+      }
+    });
+  }
+
   final DType dtype;
   final int[] shape;
   final float[] f;
