@@ -37,6 +37,42 @@ final class MatMul {
             + ": supports [m, k] x [k, n], [b, m, k] x [b, k, n] and [b, m, k] x [k, n]");
   }
 
+  /**
+   * The dense layer z = x·Wᵀ + b with W stored [out, in], fused so no transpose is materialized.
+   * Backward: dx = dz·W, dW = dzᵀ·x, db = Σ_rows dz.
+   */
+  static Tensor linear(Tensor x, Tensor w, Tensor bias) {
+    if (x.dtype != w.dtype || (bias != null && bias.dtype != x.dtype)) {
+      throw new IllegalArgumentException("linear: input, weight and bias must share a dtype");
+    }
+    if (x.shape.length != 2 || w.shape.length != 2) {
+      throw new IllegalArgumentException(
+          "linear: needs input [batch, in] and weight [out, in], got " + Shapes.str(x.shape) + " and " + Shapes.str(w.shape));
+    }
+    int rows = x.shape[0];
+    int in = x.shape[1];
+    int out = w.shape[0];
+    if (w.shape[1] != in) {
+      throw new IllegalArgumentException(
+          "linear: input " + Shapes.str(x.shape) + " x weight " + Shapes.str(w.shape) + "ᵀ: inner dimensions " + in + " and " + w.shape[1] + " differ");
+    }
+    if (bias != null && (bias.shape.length != 1 || bias.shape[0] != out)) {
+      throw new IllegalArgumentException("linear: bias " + Shapes.str(bias.shape) + " does not match " + out + " outputs");
+    }
+    Tensor z = Tensor.empty(x.dtype, new int[] {rows, out});
+    if (bias != null) {
+      for (int r = 0; r < rows; r++) {
+        ShapeOps.copy(bias, 0, z, r * out, out);
+      }
+    }
+    gemm(false, true, rows, out, in, x, 0, w, 0, z, 0, bias != null);
+    Tensor[] inputs = bias == null ? new Tensor[] {x, w} : new Tensor[] {x, w, bias};
+    return Node.record(z, "linear", g -> new Tensor[] {
+        x.requiresGrad ? product(g, w, false, false, rows, in, out, x.shape) : null,
+        w.requiresGrad ? product(g, x, true, false, out, in, rows, w.shape) : null,
+        bias != null && bias.requiresGrad ? g.sum(0) : null}, inputs);
+  }
+
   private static Tensor batched(Tensor a, Tensor b) {
     int batch = a.shape[0];
     int m = a.shape[1];

@@ -613,6 +613,14 @@ public final class Tensor {
     return MatMul.matmul(this, other);
   }
 
+  /**
+   * The affine map of a dense layer, z = x·Wᵀ + b, as PyTorch's {@code linear}: x is [batch, in],
+   * W is [out, in], b is [out] or null. Fused: no transpose is materialized.
+   */
+  public static Tensor linear(Tensor x, Tensor weight, Tensor bias) {
+    return MatMul.linear(x, weight, bias);
+  }
+
   /** Softmax along an axis: e^x / Σ e^x, computed with the maximum subtracted. */
   public Tensor softmax(int axis) {
     return Softmax.softmax(this, Shapes.axis("softmax", axis, shape.length));

@@ -3,6 +3,7 @@ package dev.backprop.tensor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Function;
@@ -73,6 +74,8 @@ class OpGradientTest {
     t.add(new OpSpec("matmul", Domain.ANY, OpGradientTest::matmul2, x -> x[0].matmul(x[1])));
     t.add(new OpSpec("matmulBatched", Domain.ANY, OpGradientTest::matmul3, x -> x[0].matmul(x[1])));
     t.add(new OpSpec("matmulShared", Domain.ANY, OpGradientTest::matmul3x2, x -> x[0].matmul(x[1])));
+    t.add(new OpSpec("linear", Domain.ANY, OpGradientTest::linearShapes, x -> Tensor.linear(x[0], x[1], x[2])));
+    t.add(new OpSpec("linearNoBias", Domain.ANY, r -> Arrays.copyOf(linearShapes(r), 2), x -> Tensor.linear(x[0], x[1], null)));
     t.add(new OpSpec("softmax", Domain.ANY, OpGradientTest::rank3, x -> x[0].softmax(1)));
     t.add(new OpSpec("logSoftmax", Domain.ANY, OpGradientTest::rank3, x -> x[0].logSoftmax(-1)));
     t.add(new OpSpec("toFloat32AndBack", Domain.ANY, OpGradientTest::one, x -> x[0].mul(x[0]).toFloat64()));
@@ -155,6 +158,11 @@ class OpGradientTest {
   private static int[][] matmul3x2(SplittableRandom r) {
     int b = r.nextInt(1, 4), m = r.nextInt(1, 5), k = r.nextInt(1, 5), n = r.nextInt(1, 5);
     return new int[][] {{b, m, k}, {k, n}};
+  }
+
+  private static int[][] linearShapes(SplittableRandom r) {
+    int rows = r.nextInt(1, 5), in = r.nextInt(1, 5), out = r.nextInt(1, 5);
+    return new int[][] {{rows, in}, {out, in}, {out}};
   }
 
   private static int[][] concatShapes(SplittableRandom r) {
