@@ -75,15 +75,15 @@ final class ElementwiseUnary {
 
   /** d/dx max(x, 0) = 1 for x &gt; 0, else 0. NOTE: 0 at the kink, as PyTorch. */
   static Tensor relu(Tensor x) {
-    return leakyRelu(x, 0);
+    Tensor y = UnaryKernel.map(x, UnaryKernel.Fn.RELU, 0);
+    return Node.record(y, "relu", g -> new Tensor[] {g.mul(UnaryKernel.map(x, UnaryKernel.Fn.LEAKY_RELU_SLOPE, 0))}, x);
   }
 
   /** d/dx leakyRelu(x) = 1 for x &gt; 0, α otherwise. */
   static Tensor leakyRelu(Tensor x, double alpha) {
     Tensor y = UnaryKernel.map(x, UnaryKernel.Fn.LEAKY_RELU, alpha);
-    String op = alpha == 0 ? "relu" : "leakyRelu";
     return Node.record(
-        y, op, g -> new Tensor[] {g.mul(UnaryKernel.map(x, UnaryKernel.Fn.LEAKY_RELU_SLOPE, alpha))}, x);
+        y, "leakyRelu", g -> new Tensor[] {g.mul(UnaryKernel.map(x, UnaryKernel.Fn.LEAKY_RELU_SLOPE, alpha))}, x);
   }
 
   /** d/dx elu(x) = 1 for x &gt; 0, α·e^x = elu(x) + α otherwise. */

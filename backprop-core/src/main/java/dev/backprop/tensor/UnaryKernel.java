@@ -9,7 +9,7 @@ final class UnaryKernel {
 
   /** Functions of x with up to two constant parameters p and q. */
   enum Fn {
-    ADD, MUL, DIV, POW, EXP, LOG, SQRT, ABS, SIGN, TANH, SIGMOID, LEAKY_RELU, LEAKY_RELU_SLOPE,
+    ADD, MUL, DIV, POW, RELU, EXP, LOG, SQRT, ABS, SIGN, TANH, SIGMOID, LEAKY_RELU, LEAKY_RELU_SLOPE,
     ELU, ELU_SLOPE, GELU, GELU_SLOPE, SOFTPLUS, CLAMP, INSIDE
   }
 
@@ -38,6 +38,7 @@ final class UnaryKernel {
       case ADD -> { for (int i = 0; i < n; i++) y[i] = x[i] + pf; }
       case MUL -> { for (int i = 0; i < n; i++) y[i] = x[i] * pf; }
       case DIV -> { for (int i = 0; i < n; i++) y[i] = x[i] / pf; }
+      case RELU -> { for (int i = 0; i < n; i++) y[i] = Math.max(x[i], 0f); }
       case LEAKY_RELU -> { for (int i = 0; i < n; i++) y[i] = x[i] > 0 ? x[i] : x[i] * pf; }
       case LEAKY_RELU_SLOPE -> { for (int i = 0; i < n; i++) y[i] = x[i] > 0 ? 1f : pf; }
       case ABS -> { for (int i = 0; i < n; i++) y[i] = Math.abs(x[i]); }
@@ -65,6 +66,7 @@ final class UnaryKernel {
   private static double scalar(Fn fn, double x, double p) {
     return switch (fn) {
       case POW -> Math.pow(x, p);
+      case RELU -> Math.max(x, 0);
       case EXP -> Math.exp(x);
       case LOG -> Math.log(x);
       case SQRT -> Math.sqrt(x);
