@@ -1,0 +1,128 @@
+package dev.backprop.kernels;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ParallelTest {
+
+  private final int threadsBefore = Parallel.threads();
+
+  @AfterEach
+  void restoreThreads() {
+    Parallel.setThreads(threadsBefore);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 4})
+  void everyChunkRunsExactlyOnce(int threads) {
+    Parallel.setThreads(threads);
+    for (int chunks : new int[] {0, 1, 2, 7, 1000}) {
+      AtomicIntegerArray runs = new AtomicIntegerArray(chunks);
+      Parallel.forEachChunk(chunks, runs::incrementAndGet);
+      for (int i = 0; i < chunks; i++) {
+        assertThat(runs.get(i)).as("runs of chunk %d of %d", i, chunks).isEqualTo(1);
+      }
+    }
+  }
+
+  @Test
+  void chunksAreSharedWithPoolThreads() {
+    Parallel.setThreads(2);
+    Set<String> threadNames = ConcurrentHashMap.newKeySet();
+    for (int attempt = 0; attempt < 200 && threadNames.size() < 2; attempt++) {
+      Parallel.forEachChunk(64, chunk -> {
+        threadNames.add(Thread.currentThread().getName());
+        sleepBriefly();
+      });
+    }
+    assertThat(threadNames).contains(Thread.currentThread().getName())
+        .anyMatch(name -> name.startsWith("backprop-worker-"));
+  }
+
+  @Test
+  void theFirstFailureOfAChunkReachesTheCallerAfterTheOtherChunksRan() {
+    Parallel.setThreads(3);
+    AtomicIntegerArray runs = new AtomicIntegerArray(50);
+    assertThatThrownBy(() -> Parallel.forEachChunk(50, chunk -> {
+      runs.incrementAndGet(chunk);
+      if (chunk == 17) {
+        throw new IllegalStateException("chunk 17 failed");
+      }
+    })).isInstanceOf(IllegalStateException.class).hasMessage("chunk 17 failed");
+    for (int i = 0; i < 50; i++) {
+      assertThat(runs.get(i)).as("runs of chunk %d", i).isEqualTo(1);
+    }
+    // The pool is usable afterwards.
+    AtomicIntegerArray again = new AtomicIntegerArray(10);
+    Parallel.forEachChunk(10, again::incrementAndGet);
+    assertThat(again.toString()).isEqualTo("[1, 1, 1, 1, 1, 1, 1, 1, 1, 1]");
+  }
+
+  @Test
+  void loopsStartedInsideAChunkRunInlineWithoutDeadlock() {
+    Parallel.setThreads(2);
+    AtomicIntegerArray runs = new AtomicIntegerArray(8 * 8);
+    Parallel.forEachChunk(8, outer -> Parallel.forEachChunk(8, inner ->
+        runs.incrementAndGet(outer * 8 + inner)));
+    for (int i = 0; i < 64; i++) {
+      assertThat(runs.get(i)).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void concurrentCallersEachGetAllTheirChunks() throws Exception {
+    Parallel.setThreads(2);
+    ExecutorService callers = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<AtomicIntegerArray>> results = new ArrayList<>();
+      for (int caller = 0; caller < 4; caller++) {
+        results.add(callers.submit(() -> {
+          AtomicIntegerArray runs = new AtomicIntegerArray(300);
+          for (int round = 0; round < 50; round++) {
+            Parallel.forEachChunk(300, runs::incrementAndGet);
+          }
+          return runs;
+        }));
+      }
+      for (Future<AtomicIntegerArray> result : results) {
+        AtomicIntegerArray runs = result.get();
+        for (int i = 0; i < 300; i++) {
+          assertThat(runs.get(i)).as("runs of chunk %d", i).isEqualTo(50);
+        }
+      }
+    } finally {
+      callers.shutdownNow();
+    }
+  }
+
+  @Test
+  void invalidCountsAreRejected() {
+    assertThatThrownBy(() -> Parallel.setThreads(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("thread count must be >= 1 but was 0");
+    assertThatThrownBy(() -> Parallel.forEachChunk(-1, chunk -> { }))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("chunk count must be >= 0 but was -1");
+  }
+
+  private static void sleepBriefly() {
+    try {
+      Thread.sleep(1);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
