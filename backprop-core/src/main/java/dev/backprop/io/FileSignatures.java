@@ -1,5 +1,7 @@
 package dev.backprop.io;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -31,7 +33,8 @@ final class FileSignatures {
         } else if (startsWith(head, 0, 0, 8) && head.length >= 4 && head[3] >= 1 && head[3] <= 4) {
             return "an IDX file (the MNIST format)";
         }
-        return looksLikeText(head) ? "a text file starting with " + preview(head) : null;
+        String text = asText(head);
+        return text == null ? null : "a text file starting with " + Json.write(JsonStrings.abbreviate(text, 24));
     }
 
     private static boolean startsWith(byte[] head, int... signature) {
@@ -46,18 +49,21 @@ final class FileSignatures {
         return true;
     }
 
-    private static boolean looksLikeText(byte[] head) {
-        for (byte b : head) {
-            int c = b & 0xFF;
-            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-                return false;
+    /**
+     * Decodes the bytes as UTF-8 text, allowing a character cut off at the end; null if they
+     * are not text (malformed UTF-8, or control characters other than tab and line breaks).
+     */
+    private static String asText(byte[] head) {
+        for (int cut = 0; cut < 4 && cut < head.length; cut++) {
+            try {
+                String text = StandardCharsets.UTF_8.newDecoder()
+                        .decode(ByteBuffer.wrap(head, 0, head.length - cut)).toString();
+                boolean printable = text.chars().allMatch(c -> c >= 0x20 || c == '\t' || c == '\n' || c == '\r');
+                return printable ? text : null;
+            } catch (CharacterCodingException notYet) {
+                // A multi-byte character may be cut off at the end; try a shorter prefix.
             }
         }
-        return head.length > 0;
-    }
-
-    private static String preview(byte[] head) {
-        String text = new String(head, StandardCharsets.UTF_8).replace("\uFFFD", "");
-        return Json.write(JsonStrings.abbreviate(text, 24));
+        return null;
     }
 }

@@ -13,7 +13,8 @@ import java.util.Map;
  * a {@link JsonException} giving the line, column, offset and what was expected.
  *
  * <p>Writing accepts those types plus any {@link Map} with string keys, {@link Iterable}, Java
- * array, {@link CharSequence} and the standard {@link Number} types. A double is written so that
+ * array, {@link CharSequence}, {@link java.nio.file.Path} (as its string) and the standard
+ * {@link Number} types. A double is written so that
  * it parses back to the identical double; NaN and the infinities have no JSON form and are
  * refused with the path to the value ({@code $.metrics.loss}).
  *
@@ -78,7 +79,7 @@ public final class Json {
     /**
      * Writes a value as compact JSON, on one line with no spaces.
      *
-     * @param value Map (string keys), Iterable, array, CharSequence, Number, Boolean or null
+     * @param value Map (string keys), Iterable, array, CharSequence, Path, Number, Boolean or null
      * @return the JSON text
      * @throws IllegalArgumentException naming the path to a value that has no JSON form
      *                                  (NaN, infinity, lone surrogate, other type, cycle)
@@ -90,7 +91,7 @@ public final class Json {
     /**
      * Writes a value as JSON indented by two spaces, one member or element per line.
      *
-     * @param value Map (string keys), Iterable, array, CharSequence, Number, Boolean or null
+     * @param value Map (string keys), Iterable, array, CharSequence, Path, Number, Boolean or null
      * @return the JSON text, without a trailing newline
      * @throws IllegalArgumentException naming the path to a value that has no JSON form
      */

@@ -46,6 +46,8 @@ final class JsonWriter {
             out.append(value);
         } else if (value instanceof CharSequence) {
             JsonStrings.quote((CharSequence) value, out);
+        } else if (value instanceof java.nio.file.Path) {
+            JsonStrings.quote(value.toString(), out);
         } else if (value instanceof Number) {
             JsonNumbers.write((Number) value, out);
         } else if (value instanceof Map) {
@@ -56,7 +58,7 @@ final class JsonWriter {
             array(arrayElements(value), depth + 1);
         } else {
             throw new IllegalArgumentException("cannot write a " + value.getClass().getName()
-                    + "; JSON values are Map, Iterable, array, CharSequence, Number, Boolean or null");
+                    + "; JSON values are Map, Iterable, array, CharSequence, Path, Number, Boolean or null");
         }
     }
 

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.lang.reflect.Array;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -38,7 +38,7 @@ final class LittleEndianData {
      * Reads every tensor of a validated header into an array, in file order, feeding each chunk
      * to {@code crc} when it is not null.
      */
-    static Map<String, Object> readAll(FileChannel channel, Path path, SafetensorsHeader header, CRC32 crc)
+    static Map<String, Object> readAll(SeekableByteChannel channel, Path path, SafetensorsHeader header, CRC32 crc)
             throws IOException {
         long dataLength = header.entriesByOffset().isEmpty() ? 0
                 : header.entriesByOffset().get(header.entriesByOffset().size() - 1).end();
@@ -122,15 +122,13 @@ final class LittleEndianData {
     }
 
     /** Fills {@code buffer} from {@code position}; a file that ends early is a format error. */
-    static void readFully(FileChannel channel, Path path, ByteBuffer buffer, long position) throws IOException {
-        long at = position;
+    static void readFully(SeekableByteChannel channel, Path path, ByteBuffer buffer, long position) throws IOException {
+        channel.position(position);
         while (buffer.hasRemaining()) {
-            int read = channel.read(buffer, at);
-            if (read < 0) {
+            if (channel.read(buffer) < 0) {
                 throw new ModelFormatException(path, String.format(
-                        "file ended at byte %,d while reading; was it changed during the read?", at));
+                        "file ended at byte %,d while reading; was it changed during the read?", channel.position()));
             }
-            at += read;
         }
     }
 }

@@ -3,7 +3,8 @@ package dev.backprop.io;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -62,18 +63,22 @@ public final class SafetensorsFile {
      * @throws IOException          if the file cannot be read at all
      */
     public static SafetensorsFile read(Path path) throws IOException {
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-            SafetensorsHeader header = SafetensorsHeader.read(channel, path);
-            String expectedCrc = expectedChecksum(path, header.metadata());
-            CRC32 crc = expectedCrc == null ? null : ContentChecksum.begin(header.entries(), header.metadata());
-            Map<String, Object> arrays = LittleEndianData.readAll(channel, path, header, crc);
-            if (crc != null && !ContentChecksum.hex(crc).equals(expectedCrc)) {
-                throw new ModelFormatException(path, "checksum mismatch: " + ContentChecksum.CRC_KEY + " says "
-                        + expectedCrc + ", the content gives " + ContentChecksum.hex(crc)
-                        + "; the file is damaged");
-            }
-            return new SafetensorsFile(path, header, arrays, crc != null);
+        try (SeekableByteChannel channel = Files.newByteChannel(path, StandardOpenOption.READ)) {
+            return read(channel, path);
         }
+    }
+
+    /** Reads from any channel; {@code path} names it in messages. */
+    static SafetensorsFile read(SeekableByteChannel channel, Path path) throws IOException {
+        SafetensorsHeader header = SafetensorsHeader.read(channel, path);
+        String expectedCrc = expectedChecksum(path, header.metadata());
+        CRC32 crc = expectedCrc == null ? null : ContentChecksum.begin(header.entries(), header.metadata());
+        Map<String, Object> arrays = LittleEndianData.readAll(channel, path, header, crc);
+        if (crc != null && !ContentChecksum.hex(crc).equals(expectedCrc)) {
+            throw new ModelFormatException(path, "checksum mismatch: " + ContentChecksum.CRC_KEY + " says "
+                    + expectedCrc + ", the content gives " + ContentChecksum.hex(crc) + "; the file is damaged");
+        }
+        return new SafetensorsFile(path, header, arrays, crc != null);
     }
 
     /** Returns the recorded checksum, or null for a file without one; checks the reserved keys. */
@@ -203,13 +208,20 @@ public final class SafetensorsFile {
      * @param name a tensor name
      * @return a fresh byte array
      * @throws NoSuchElementException if there is no such tensor
+     * @throws IllegalStateException  if the data exceeds the largest Java array (2 GiB); the typed
+     *                                accessor still works
      */
     public byte[] bytes(String name) {
-        Object array = arrays.get(entry(name).name());
+        TensorEntry entry = entry(name);
+        Object array = arrays.get(name);
         if (array instanceof byte[]) {
             return ((byte[]) array).clone();
         }
-        ByteBuffer out = ByteBuffer.allocate((int) entry(name).byteLength()).order(ByteOrder.LITTLE_ENDIAN);
+        if (entry.byteLength() > SafetensorsHeader.MAX_ARRAY_LENGTH) {
+            throw new IllegalStateException(path + ": tensor " + entry.quotedName() + " has " + entry.byteLength()
+                    + " bytes, more than one byte array holds; use " + accessorFor(entry.dtype()) + "()");
+        }
+        ByteBuffer out = ByteBuffer.allocate((int) entry.byteLength()).order(ByteOrder.LITTLE_ENDIAN);
         if (array instanceof float[]) {
             out.asFloatBuffer().put((float[]) array);
         } else if (array instanceof double[]) {

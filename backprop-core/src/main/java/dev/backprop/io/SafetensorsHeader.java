@@ -5,7 +5,7 @@ import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.CharBuffer;
-import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
@@ -62,7 +62,7 @@ final class SafetensorsHeader {
         return dataStart;
     }
 
-    static SafetensorsHeader read(FileChannel channel, Path path) throws IOException {
+    static SafetensorsHeader read(SeekableByteChannel channel, Path path) throws IOException {
         long size = channel.size();
         byte[] head = readBytes(channel, path, 0, (int) Math.min(size, SNIFF_BYTES));
         if (size < 8) {
@@ -198,7 +198,7 @@ final class SafetensorsHeader {
         }
     }
 
-    private static byte[] readBytes(FileChannel channel, Path path, long position, int length)
+    private static byte[] readBytes(SeekableByteChannel channel, Path path, long position, int length)
             throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(length);
         LittleEndianData.readFully(channel, path, buffer, position);

@@ -3,9 +3,7 @@ package dev.backprop.io;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -45,50 +43,10 @@ class JsonRoundTripTest {
     void randomDocumentsReadBackEqualCompactAndPretty(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         for (int i = 0; i < 50; i++) {
-            Object document = randomValue(random, 0);
+            Object document = RandomJson.value(random, 0);
 
             assertThat(Json.parse(Json.write(document))).isEqualTo(document);
             assertThat(Json.parse(Json.writePretty(document))).isEqualTo(document);
         }
-    }
-
-    private static Object randomValue(SplittableRandom random, int depth) {
-        switch (random.nextInt(depth > 5 ? 6 : 8)) {
-            case 0: return null;
-            case 1: return random.nextBoolean();
-            case 2: return random.nextLong();
-            case 3: return randomDouble(random);
-            case 4: case 5: return randomString(random);
-            case 6: {
-                List<Object> list = new ArrayList<>();
-                for (int n = random.nextInt(5); n > 0; n--) {
-                    list.add(randomValue(random, depth + 1));
-                }
-                return list;
-            }
-            default: {
-                Map<String, Object> map = new LinkedHashMap<>();
-                for (int n = random.nextInt(5); n > 0; n--) {
-                    map.put(randomString(random), randomValue(random, depth + 1));
-                }
-                return map;
-            }
-        }
-    }
-
-    private static double randomDouble(SplittableRandom random) {
-        double d = Double.longBitsToDouble(random.nextLong());
-        return Double.isFinite(d) ? d : random.nextDouble();
-    }
-
-    /** Strings over an alphabet that hits every escape, non-ASCII and surrogate pairs. */
-    private static String randomString(SplittableRandom random) {
-        String[] pieces = {"a", "Z", "0", " ", "\"", "\\", "/", "\n", "\t", "\u0000", "\u001f", "\u007f", "é", "☃",
-            "😀", "\u2028", "{", "]", ":", ","};
-        StringBuilder s = new StringBuilder();
-        for (int n = random.nextInt(8); n > 0; n--) {
-            s.append(pieces[random.nextInt(pieces.length)]);
-        }
-        return s.toString();
     }
 }

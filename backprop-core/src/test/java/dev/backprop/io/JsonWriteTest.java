@@ -72,6 +72,14 @@ class JsonWriteTest {
     }
 
     @Test
+    void pathsAreWrittenAsTheirStringsNotAsIterables() {
+        java.nio.file.Path path = java.nio.file.Path.of("runs", "model.bpm");
+
+        assertThat(Json.write(Map.of("model", path))).isEqualTo("{\"model\":" + Json.write(path.toString()) + "}");
+        assertThat(Json.write(path.toString())).isIn("\"runs/model.bpm\"", "\"runs\\\\model.bpm\"");
+    }
+
+    @Test
     void nonFiniteNumbersAreRefusedWithTheirPath() {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("epochs", 3);
