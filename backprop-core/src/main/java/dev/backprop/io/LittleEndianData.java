@@ -40,9 +40,7 @@ final class LittleEndianData {
      */
     static Map<String, Object> readAll(SeekableByteChannel channel, Path path, SafetensorsHeader header, CRC32 crc)
             throws IOException {
-        long dataLength = header.entriesByOffset().isEmpty() ? 0
-                : header.entriesByOffset().get(header.entriesByOffset().size() - 1).end();
-        int capacity = (int) Math.min(CHUNK_BYTES, (dataLength + 7) & ~7L);
+        int capacity = (int) Math.min(CHUNK_BYTES, (header.dataLength() + 7) & ~7L);
         ByteBuffer chunk = ByteBuffer.allocate(capacity).order(ByteOrder.LITTLE_ENDIAN);
         Map<String, Object> arrays = new HashMap<>();
         for (TensorEntry entry : header.entriesByOffset()) {

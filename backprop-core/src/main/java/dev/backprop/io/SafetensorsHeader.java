@@ -35,11 +35,13 @@ final class SafetensorsHeader {
     private final HeaderFields fields;
     private final List<TensorEntry> byOffset;
     private final long dataStart;
+    private final long dataLength;
 
-    private SafetensorsHeader(HeaderFields fields, List<TensorEntry> byOffset, long dataStart) {
+    private SafetensorsHeader(HeaderFields fields, List<TensorEntry> byOffset, long dataStart, long dataLength) {
         this.fields = fields;
         this.byOffset = byOffset;
         this.dataStart = dataStart;
+        this.dataLength = dataLength;
     }
 
     /** The tensors in header order. */
@@ -62,6 +64,11 @@ final class SafetensorsHeader {
         return dataStart;
     }
 
+    /** The length of the data section, which runs to the end of the file. */
+    long dataLength() {
+        return dataLength;
+    }
+
     static SafetensorsHeader read(SeekableByteChannel channel, Path path) throws IOException {
         long size = channel.size();
         byte[] head = readBytes(channel, path, 0, (int) Math.min(size, SNIFF_BYTES));
@@ -78,7 +85,7 @@ final class SafetensorsHeader {
         long dataLength = checkCoverage(path, byOffset);
         checkFileLength(path, size, 8 + headerLength, dataLength);
         checkAllocatable(path, byOffset, dataLength);
-        return new SafetensorsHeader(fields, List.copyOf(byOffset), 8 + headerLength);
+        return new SafetensorsHeader(fields, List.copyOf(byOffset), 8 + headerLength, dataLength);
     }
 
     private static void checkHeaderLength(Path path, byte[] head, long length, long size)

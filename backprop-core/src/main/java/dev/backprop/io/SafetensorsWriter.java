@@ -173,12 +173,15 @@ public final class SafetensorsWriter {
      */
     public void write(OutputStream out) throws IOException {
         List<TensorEntry> laidOut = layOut();
+        List<TensorEntry> dataOrder = dataOrder(laidOut);
         Map<String, String> allMetadata = new LinkedHashMap<>(metadata);
         byte[] scratch = new byte[LittleEndianData.CHUNK_BYTES];
         if (checksum) {
+            // The CRC goes in the header, which precedes the data: encode once to checksum, once to write,
+            // rather than hold a second copy of the whole data section.
             allMetadata.put(ContentChecksum.FORMAT_KEY, ContentChecksum.FORMAT_VERSION);
             CRC32 crc = ContentChecksum.begin(laidOut, allMetadata);
-            for (TensorEntry entry : dataOrder(laidOut)) {
+            for (TensorEntry entry : dataOrder) {
                 LittleEndianData.encode(arrays.get(entry.name()), (bytes, length) -> crc.update(bytes, 0, length),
                         scratch);
             }
@@ -187,7 +190,7 @@ public final class SafetensorsWriter {
         byte[] header = header(laidOut, allMetadata);
         out.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(header.length).array());
         out.write(header);
-        for (TensorEntry entry : dataOrder(laidOut)) {
+        for (TensorEntry entry : dataOrder) {
             LittleEndianData.encode(arrays.get(entry.name()), (bytes, length) -> out.write(bytes, 0, length),
                     scratch);
         }
