@@ -56,8 +56,7 @@ public final class MlpBuilder {
 
   /** Dropout with probability p after each hidden activation (default 0: none). */
   public MlpBuilder dropout(double p) {
-    new DropoutSpec(p, 0);
-    this.dropout = p;
+    this.dropout = new DropoutSpec(p, 0).p(); // validated as the layers will be
     return this;
   }
 
