@@ -253,7 +253,7 @@ public abstract sealed class Module permits Dense, ActivationLayer, Dropout, Bat
     return converted(DType.FLOAT32);
   }
 
-  final Module converted(DType dtype) {
+  private Module converted(DType dtype) {
     Map<String, Tensor> params = namedParameters();
     Map<String, Tensor> buffers = namedBuffers();
     return withState(name -> {
