@@ -1,14 +1,15 @@
 package dev.backprop.explain;
 
+import dev.backprop.io.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
- * Renders an {@link Explanation} as one JSON object. Columns are written as flat arrays, matrices
- * as arrays of rows; keys follow the notation (W, b, z, h, dz, dW, db, dh).
+ * Renders an {@link Explanation} as one compact JSON object through {@link Json}. Columns are
+ * written as flat arrays, matrices as arrays of rows; keys follow the notation (W, b, z, h, dz, dW,
+ * db, dh); every double is written so that it parses back to the same double.
  */
 final class JsonReport {
   private JsonReport() {}
@@ -29,7 +30,7 @@ final class JsonReport {
     root.put("update", update);
     root.put("maxFiniteDifferenceError", e.maxFiniteDifferenceError());
     root.put("maxAutogradDifference", e.maxAutogradDifference());
-    return write(root);
+    return Json.write(root);
   }
 
   private static Map<String, Object> spec(Explanation e) {
@@ -92,40 +93,5 @@ final class JsonReport {
       rows.add(row);
     }
     return rows;
-  }
-
-  /** Writes maps, lists, double arrays, numbers and strings as compact JSON. */
-  private static String write(Object value) {
-    StringBuilder out = new StringBuilder();
-    append(out, value);
-    return out.toString();
-  }
-
-  private static void append(StringBuilder out, Object value) {
-    if (value instanceof Map<?, ?> map) {
-      out.append('{');
-      String sep = "";
-      for (Map.Entry<?, ?> entry : map.entrySet()) {
-        out.append(sep).append('"').append(entry.getKey()).append("\":");
-        append(out, entry.getValue());
-        sep = ",";
-      }
-      out.append('}');
-    } else if (value instanceof List<?> list) {
-      out.append('[');
-      for (int i = 0; i < list.size(); i++) {
-        out.append(i == 0 ? "" : ",");
-        append(out, list.get(i));
-      }
-      out.append(']');
-    } else if (value instanceof double[] array) {
-      append(out, java.util.Arrays.stream(array).boxed().toList());
-    } else if (value instanceof String s) {
-      out.append('"').append(s).append('"');
-    } else if (value instanceof Double d) {
-      out.append(String.format(Locale.ROOT, "%s", d));
-    } else {
-      out.append(value);
-    }
   }
 }
