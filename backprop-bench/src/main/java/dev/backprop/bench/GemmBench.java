@@ -1,6 +1,7 @@
 package dev.backprop.bench;
 
 import dev.backprop.kernels.Gemm;
+import dev.backprop.kernels.Parallel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,6 +52,7 @@ public final class GemmBench implements Callable<Integer> {
   @Override
   public Integer call() {
     Workloads.checkSizes(spec, "--sizes", sizes);
+    Parallel.setThreads(RunParameters.THREADS);
     RunParameters parameters = new RunParameters(
         "gemm", RunParameters.defaultEpochs(quick), quick, seed, sizes);
     Measurement m = measure(parameters);

@@ -1,5 +1,6 @@
 package dev.backprop.bench;
 
+import dev.backprop.io.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -29,6 +30,6 @@ record Measurement(Map<String, Object> figures, Map<String, String> errors, Map<
     json.put("errors", errors);
     json.put("details", details);
     json.put("environment", ProcessFacts.environment());
-    return Json.write(json);
+    return Json.writePretty(json) + "\n";
   }
 }

@@ -1,5 +1,7 @@
 package dev.backprop.bench;
 
+import dev.backprop.kernels.Gemm;
+import dev.backprop.kernels.Parallel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -42,13 +44,15 @@ final class ProcessFacts {
     throw new IllegalStateException(status + " has no " + field + " line");
   }
 
-  /** The JVM, its flags, the CPU and whether the Vector API module is present. */
+  /** The JVM and its flags, the CPU, and the kernels' provider and thread count. */
   static Map<String, Object> environment() {
     Map<String, Object> env = new LinkedHashMap<>();
     env.put("implementation", "backprop " + version());
     env.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
     env.put("jvm_arguments", ManagementFactory.getRuntimeMXBean().getInputArguments());
     env.put("vector_api", ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent());
+    env.put("gemm_provider", Gemm.providerName());
+    env.put("kernel_threads", Parallel.threads());
     env.put("cpu", cpuModel());
     env.put("cpus_available", Runtime.getRuntime().availableProcessors());
     env.put("max_heap_mib", Runtime.getRuntime().maxMemory() / (1024.0 * 1024.0));

@@ -15,7 +15,7 @@ import java.util.Map;
  * @param gemmSizes the square GEMM sizes n
  */
 record RunParameters(String workload, int epochs, boolean quick, long seed, List<Integer> gemmSizes) {
-  /** The thread budget of both sides: the machine's two cores. */
+  /** The thread budget of both sides (the machine's two cores); the Java side sets its kernels to it. */
   static final int THREADS = 2;
 
   RunParameters {

@@ -1,5 +1,6 @@
 package dev.backprop.bench;
 
+import dev.backprop.kernels.Parallel;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -56,6 +57,7 @@ public final class Workloads implements Callable<Integer> {
           "--epochs " + epochCount + ": at least 2 are needed (the first is warm-up)");
     }
     checkSizes(spec, "--gemm-sizes", gemmSizes);
+    Parallel.setThreads(RunParameters.THREADS);
     RunParameters p = new RunParameters(workload.id, epochCount, quick, seed, gemmSizes);
     Measurement m = switch (workload) {
       case TINY -> TinyWorkload.run(p);
