@@ -44,7 +44,8 @@ public final class ReduceLROnPlateau implements LearningRateScheduler {
    * @param mode whether the metric is minimized or maximized
    * @param factor the factor in [0, 1) applied to the learning rate
    * @param patience how many bad epochs in a row are tolerated, ≥ 0
-   * @param threshold how much better a value must be to count as an improvement, ≥ 0
+   * @param threshold how much better a value must be to count as an improvement, ≥ 0 (and &lt; 1
+   *     when relative)
    * @param thresholdMode how {@code threshold} is applied
    * @param cooldown epochs after a reduction during which bad epochs are not counted, ≥ 0
    * @param minLr the lower bound of the learning rate, ≥ 0
@@ -73,6 +74,10 @@ public final class ReduceLROnPlateau implements LearningRateScheduler {
                 + cooldown);
       }
       Hyperparameters.nonNegative("ReduceLROnPlateau", "threshold", threshold);
+      if (thresholdMode == ThresholdMode.RELATIVE && threshold >= 1) {
+        throw new IllegalArgumentException(
+            "ReduceLROnPlateau: a relative threshold must be below 1, got " + threshold);
+      }
       Hyperparameters.nonNegative("ReduceLROnPlateau", "minLr", minLr);
       Hyperparameters.nonNegative("ReduceLROnPlateau", "eps", eps);
     }

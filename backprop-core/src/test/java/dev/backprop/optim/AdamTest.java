@@ -74,6 +74,14 @@ class AdamTest {
 
   @ParameterizedTest
   @EnumSource(DType.class)
+  void epsIsAddedToTheBiasCorrectedRoot(DType dtype) {
+    // ε = 0.5: step 1 moves by η·g/(|g| + ε) = 0.1·(0.5/1, 1/1.5)
+    Tensor p = run(dtype, ps -> new Adam(ps, new Adam.Spec(0.1).withEps(0.5)), G1);
+    assertValues(p, 0.95, -2 + 0.1 / 1.5);
+  }
+
+  @ParameterizedTest
+  @EnumSource(DType.class)
   void l2WeightDecayEntersTheMomentsAndIsNormalizedAway(DType dtype) {
     // g = g1 + 0.1·θ = (0.6, −1.2): step 1 still moves by ≈ η·sign(g).
     Adam.Spec spec = new Adam.Spec(0.1).withWeightDecay(0.1);

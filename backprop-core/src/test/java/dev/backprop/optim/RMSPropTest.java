@@ -88,6 +88,14 @@ class RMSPropTest {
 
   @ParameterizedTest
   @EnumSource(DType.class)
+  void epsIsAddedAfterTheSquareRoot(DType dtype) {
+    // ε = 0.05: g1/(√v1 + ε) = (0.5/0.1, −1/0.15), not g1/√(v1 + ε) = (0.5/0.2318, −1/0.2449)
+    RMSProp.Spec spec = new RMSProp.Spec(0.01).withEps(0.05);
+    assertValues(run(dtype, spec, G1), 1 - 0.01 * 5, -2 + 0.01 / 0.15);
+  }
+
+  @ParameterizedTest
+  @EnumSource(DType.class)
   void weightDecayAddsLambdaThetaToTheGradient(DType dtype) {
     // g = (0.5, −1) + 0.5·(1, −2) = (1, −2); v = 0.01·g² = (0.01, 0.04); g/√v = (10, −10)
     RMSProp.Spec spec = new RMSProp.Spec(0.01).withWeightDecay(0.5);
