@@ -25,7 +25,7 @@ final class CsvTokenizer {
   private final Reader in;
   private final ByteSource source;
   private final char delimiter;
-  private final char[] buffer = new char[1 << 16];
+  private final char[] buffer = new char[8192];
   private int position;
   private int limit;
   private int pushedBack = NONE;

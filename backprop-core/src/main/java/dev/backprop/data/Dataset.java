@@ -281,7 +281,7 @@ public final class Dataset {
    * @return the summary
    */
   public String describe() {
-    String shape = name + ": " + rows + " rows × " + featureCount()
+    String shape = name + ": " + rows + (rows == 1 ? " row × " : " rows × ") + featureCount()
         + (featureCount() == 1 ? " feature" : " features");
     if (task == Task.CLASSIFICATION) {
       return shape + "; " + DatasetSummary.classes(classNames, classCounts());
