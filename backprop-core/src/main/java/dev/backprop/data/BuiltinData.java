@@ -7,13 +7,14 @@ import java.util.stream.IntStream;
 /**
  * Generated two-dimensional data sets for trying networks out, each with a size n, a noise level
  * and a seed: the same arguments always give the same bits. Classification sets hold ⌊n/k⌋ or
- * ⌈n/k⌉ rows of each of their k classes, in shuffled order, with features {@code x1, x2} and class
- * names "0", "1", …; noise is Gaussian with standard deviation {@code noise}, added to each
- * coordinate. {@link #load(String)} resolves the {@code builtin:NAME?param=value&…} form.
+ * ⌈n/k⌉ rows of each of their k classes, in shuffled order, with features {@code x1, x2} and
+ * class names "0", "1", …; noise is Gaussian with standard deviation {@code noise}, added to
+ * each coordinate. {@link #load(String)} resolves the {@code builtin:NAME?param=value&…} form.
  */
 public final class BuiltinData {
   /** The names {@link #load(String)} accepts after {@code builtin:}. */
-  public static final List<String> NAMES = List.of("xor", "spirals", "moons", "circles", "blobs", "sine");
+  public static final List<String> NAMES = List.of("xor", "spirals", "moons", "circles", "blobs",
+      "sine");
 
   private static final double TAU = 2 * Math.PI;
   private static final double SPIRAL_TURNS = 1.25;
@@ -80,8 +81,8 @@ public final class BuiltinData {
   }
 
   /**
-   * Two interleaved half circles: class 0 at (cos θ, sin θ), class 1 at (1 − cos θ, 1/2 − sin θ),
-   * θ uniform in [0, π].
+   * Two interleaved half circles: class 0 at (cos θ, sin θ), class 1 at
+   * (1 − cos θ, 1/2 − sin θ), θ uniform in [0, π].
    *
    * @param n rows
    * @param noise standard deviation of the Gaussian noise on each coordinate

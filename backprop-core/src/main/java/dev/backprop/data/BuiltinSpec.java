@@ -21,11 +21,13 @@ record BuiltinSpec(String name, int rows, double noise, long seed, int classes) 
 
   BuiltinSpec {
     if (!BuiltinData.NAMES.contains(name)) {
-      throw new IllegalArgumentException("unknown built-in data set '" + name + "'; the built-in sets are "
+      throw new IllegalArgumentException("unknown built-in data set '" + name
+          + "'; the built-in sets are "
           + String.join(", ", BuiltinData.NAMES));
     }
     if (hasClassParameter(name) && (classes < 2 || classes > MAX_CLASSES)) {
-      throw new IllegalArgumentException("classes is " + classes + "; expected 2 to " + MAX_CLASSES);
+      throw new IllegalArgumentException("classes is " + classes + "; expected 2 to "
+          + MAX_CLASSES);
     }
     if (rows < Math.max(1, classes) || rows > MAX_ROWS) {
       throw new IllegalArgumentException("n is " + rows + "; expected " + Math.max(1, classes)
@@ -40,19 +42,22 @@ record BuiltinSpec(String name, int rows, double noise, long seed, int classes) 
     if (!spec.startsWith(PREFIX)) {
       throw DataException.inFile(spec, "a built-in data set is written builtin:NAME");
     }
-    int query = spec.indexOf('?');
-    String name = spec.substring(PREFIX.length(), query < 0 ? spec.length() : query);
+    int queryAt = spec.indexOf('?');
+    String name = spec.substring(PREFIX.length(), queryAt < 0 ? spec.length() : queryAt);
     if (!DEFAULT_NOISE.containsKey(name)) {
-      throw DataException.inFile(spec, "unknown built-in data set '" + name + "'; the built-in sets are "
+      throw DataException.inFile(spec, "unknown built-in data set '" + name
+          + "'; the built-in sets are "
           + String.join(", ", BuiltinData.NAMES));
     }
-    Map<String, String> parameters = parameters(spec, query < 0 ? "" : spec.substring(query + 1), name);
+    String query = queryAt < 0 ? "" : spec.substring(queryAt + 1);
+    Map<String, String> parameters = parameters(spec, query, name);
+    String classes = parameters.getOrDefault("classes", "" + DEFAULT_CLASSES.get(name));
     try {
       return new BuiltinSpec(name,
           (int) whole(spec, "n", parameters.getOrDefault("n", "" + DEFAULT_ROWS)),
           real(spec, "noise", parameters.getOrDefault("noise", "" + DEFAULT_NOISE.get(name))),
           whole(spec, "seed", parameters.getOrDefault("seed", "" + DEFAULT_SEED)),
-          (int) whole(spec, "classes", parameters.getOrDefault("classes", "" + DEFAULT_CLASSES.get(name))));
+          (int) whole(spec, "classes", classes));
     } catch (IllegalArgumentException e) {
       throw DataException.inFile(spec, e.getMessage());
     }
@@ -70,7 +75,8 @@ record BuiltinSpec(String name, int rows, double noise, long seed, int classes) 
             + "'; its parameters are " + String.join(", ", allowed.stream().sorted().toList()));
       }
       if (equals < 0 || parameters.put(key, pair.substring(equals + 1)) != null) {
-        throw DataException.inFile(spec, "parameter " + key + " needs exactly one value, as " + key + "=VALUE");
+        throw DataException.inFile(spec, "parameter " + key + " needs exactly one value, as "
+            + key + "=VALUE");
       }
     }
     return parameters;
@@ -100,7 +106,9 @@ record BuiltinSpec(String name, int rows, double noise, long seed, int classes) 
     return name.equals("spirals") || name.equals("blobs");
   }
 
-  /** @return the complete specification, for example {@code builtin:moons?n=1000&noise=0.1&seed=42} */
+  /**
+   * @return the complete specification, for example {@code builtin:moons?n=1000&noise=0.1&seed=42}
+   */
   @Override
   public String toString() {
     return PREFIX + name + "?n=" + rows + "&noise=" + noise + "&seed=" + seed

@@ -36,7 +36,8 @@ public record CsvColumn(String name, Role role, List<String> categories, float m
     categories = List.copyOf(categories);
     boolean needsCategories = role == Role.CATEGORICAL || role == Role.CLASS_TARGET;
     if (needsCategories == categories.isEmpty()) {
-      throw new IllegalArgumentException("column " + name + " (" + role + ") with categories " + categories);
+      throw new IllegalArgumentException("column " + name + " (" + role + ") with categories "
+          + categories);
     }
     if (!Float.isFinite(mean)) {
       throw new IllegalArgumentException("column " + name + " has mean " + mean);

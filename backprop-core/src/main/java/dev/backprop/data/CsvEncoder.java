@@ -57,13 +57,15 @@ final class CsvEncoder {
         throw DataException.inFile(source.name(), "has no target column "
             + schema.target().map(CsvColumn::name).orElse("") + "; training needs it");
       }
-      String reference = (schema.header() ? "the header" : "the first record") + " on line " + firstLine;
+      String reference = (schema.header() ? "the header" : "the first record") + " on line "
+          + firstLine;
       Rows rows = new Rows();
       if (!schema.header()) {
         encode(first, firstLine, rows);
       }
       for (String[] record; (record = tokenizer.next()) != null; ) {
-        CsvLayout.checkWidth(record, first.length, tokenizer.recordLine(), source.name(), reference);
+        CsvLayout.checkWidth(record, first.length, tokenizer.recordLine(), source.name(),
+            reference);
         encode(record, tokenizer.recordLine(), rows);
       }
       return rows.toDataset();
@@ -91,9 +93,10 @@ final class CsvEncoder {
     boolean withTarget = width == columns.size();
     boolean withoutTarget = schema.target().isPresent() && width == columns.size() - 1;
     if (!withTarget && !withoutTarget) {
+      String orWithout = schema.target().isPresent()
+          ? " (or " + (columns.size() - 1) + " without the target)" : "";
       throw DataException.atLine(source.name(), line, "expected " + columns.size() + " fields"
-          + (schema.target().isPresent() ? " (or " + (columns.size() - 1) + " without the target)" : "")
-          + " as in the training data, found " + width);
+          + orWithout + " as in the training data, found " + width);
     }
     int field = 0;
     for (CsvColumn column : columns) {
@@ -157,7 +160,8 @@ final class CsvEncoder {
     }
     if (!schema.imputeMean()) {
       throw cellError(line, field, (kind == Cells.Kind.MISSING ? "missing value " + quoted(cell)
-          : "value " + quoted(cell) + " is not finite") + "; fix the value or turn on mean imputation");
+          : "value " + quoted(cell) + " is not finite")
+          + "; fix the value or turn on mean imputation");
     }
     return column.mean();
   }
@@ -179,7 +183,8 @@ final class CsvEncoder {
     }
     Integer index = vocabularies.get(column).get(cell);
     if (index == null) {
-      throw cellError(line, field, what + " " + quoted(cell) + " did not occur in the training data;"
+      throw cellError(line, field, what + " " + quoted(cell)
+          + " did not occur in the training data;"
           + " known: " + CsvSchema.listed(column.categories()));
     }
     return index;
@@ -225,9 +230,11 @@ final class CsvEncoder {
         return Dataset.ofFeatures(source.name(), names, features.toArray());
       }
       if (target.role() == CsvColumn.Role.CLASS_TARGET) {
-        return Dataset.ofClasses(source.name(), names, features.toArray(), target.categories(), labels.toArray());
+        return Dataset.ofClasses(source.name(), names, features.toArray(), target.categories(),
+            labels.toArray());
       }
-      return Dataset.ofValues(source.name(), names, features.toArray(), List.of(target.name()), targets.toArray());
+      return Dataset.ofValues(source.name(), names, features.toArray(), List.of(target.name()),
+          targets.toArray());
     }
   }
 }

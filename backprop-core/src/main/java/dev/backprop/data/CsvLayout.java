@@ -32,7 +32,8 @@ final class CsvLayout {
   }
 
   /** Refuses a record whose field count differs from the first record's. */
-  static void checkWidth(String[] record, int expected, long line, String source, String reference) {
+  static void checkWidth(String[] record, int expected, long line, String source,
+      String reference) {
     if (record.length != expected) {
       throw DataException.atLine(source, line, "expected " + expected + " fields, found "
           + record.length + " (every record needs as many fields as " + reference + ")");

@@ -30,15 +30,21 @@ final class CsvProfiler {
   }
 
   private CsvSchema profile() {
-    boolean detect = options.delimiter() == CsvOptions.DETECT || options.header() == CsvOptions.Header.DETECT;
+    boolean detect = options.delimiter() == CsvOptions.DETECT
+        || options.header() == CsvOptions.Header.DETECT;
     CsvSniffer sniffer = detect ? new CsvSniffer(source) : null;
-    char delimiter = options.delimiter() != CsvOptions.DETECT ? options.delimiter() : sniffer.delimiter();
+    char delimiter = options.delimiter() != CsvOptions.DETECT ? options.delimiter()
+        : sniffer.delimiter();
     boolean header = switch (options.header()) {
       case PRESENT -> true;
       case ABSENT -> false;
       case DETECT -> sniffer.hasHeader(delimiter)
           || (options.target() != null && options.target().needsHeader());
     };
+    return profile(delimiter, header);
+  }
+
+  private CsvSchema profile(char delimiter, boolean header) {
     try (Reader in = source.openText()) {
       CsvTokenizer tokenizer = new CsvTokenizer(in, source, delimiter);
       String[] first = tokenizer.next();
@@ -50,14 +56,16 @@ final class CsvProfiler {
           ? CsvLayout.headerNames(first, source.name(), firstLine)
           : CsvLayout.numberedNames(first.length);
       String reference = (header ? "the header" : "the first record") + " on line " + firstLine;
-      int targetIndex = options.target() == null ? -1 : options.target().resolve(names, source.name());
+      int targetIndex =
+          options.target() == null ? -1 : options.target().resolve(names, source.name());
       List<ColumnStats> stats = new ArrayList<>();
       for (int j = 0; j < names.size(); j++) {
         stats.add(new ColumnStats(j == targetIndex ? MAX_CLASSES : options.maxCategories()));
       }
       long rows = header ? 0 : count(first, stats);
       for (String[] record; (record = tokenizer.next()) != null; ) {
-        CsvLayout.checkWidth(record, names.size(), tokenizer.recordLine(), source.name(), reference);
+        CsvLayout.checkWidth(record, names.size(), tokenizer.recordLine(), source.name(),
+            reference);
         rows += count(record, stats);
       }
       if (rows == 0) {
@@ -77,7 +85,8 @@ final class CsvProfiler {
   }
 
   private CsvSchema schema(
-      char delimiter, boolean header, List<String> names, int targetIndex, List<ColumnStats> stats, long rows) {
+      char delimiter, boolean header, List<String> names, int targetIndex, List<ColumnStats> stats,
+      long rows) {
     checkNamed("ignored", options.ignoredColumns(), names);
     checkNamed("categorical", options.categoricalColumns(), names);
     List<CsvColumn> columns = new ArrayList<>();
@@ -107,14 +116,16 @@ final class CsvProfiler {
     Task task = options.task();
     if (task == null) {
       task = column.texts > 0 ? Task.CLASSIFICATION
-          : Task.infer(column.wholeNumbers, column.distinctCount(), (int) Math.min(rows, Integer.MAX_VALUE));
+          : Task.infer(column.wholeNumbers, column.distinctCount(),
+              (int) Math.min(rows, Integer.MAX_VALUE));
     }
     if (task == Task.REGRESSION) {
       return new CsvColumn(name, CsvColumn.Role.VALUE_TARGET, List.of(), 0);
     }
     if (column.overflowed) {
       throw DataException.inFile(source.name(), "the target, column " + (index + 1) + " (" + name
-          + "), has more than " + MAX_CLASSES + " distinct values; for a real-valued target ask for regression");
+          + "), has more than " + MAX_CLASSES
+          + " distinct values; for a real-valued target ask for regression");
     }
     if (column.distinctCount() == 0) {
       throw DataException.inFile(source.name(), "the target, column " + (index + 1) + " (" + name
@@ -136,8 +147,9 @@ final class CsvProfiler {
     }
     if (column.overflowed) {
       throw DataException.inFile(source.name(), "column " + (index + 1) + " (" + name
-          + ") has more than " + options.maxCategories() + " distinct values for a categorical column"
-          + " (an identifier or free text?); leave it out with the ignore option or allow more categories");
+          + ") has more than " + options.maxCategories() + " distinct values for a categorical"
+          + " column (an identifier or free text?); leave it out with the ignore option or allow"
+          + " more categories");
     }
     return new CsvColumn(name, CsvColumn.Role.CATEGORICAL, column.sortedValues(), 0);
   }
@@ -145,7 +157,8 @@ final class CsvProfiler {
   private void checkNamed(String what, Set<String> wanted, List<String> names) {
     for (String name : wanted) {
       if (!names.contains(name)) {
-        throw DataException.inFile(source.name(), "no column named '" + name + "' to treat as " + what
+        throw DataException.inFile(source.name(), "no column named '" + name
+            + "' to treat as " + what
             + "; the columns are " + CsvSchema.listed(names));
       }
     }
@@ -196,7 +209,8 @@ final class CsvProfiler {
       List<String> values = new ArrayList<>(distinct);
       boolean allNumbers = values.stream().noneMatch(v -> Float.isNaN(Cells.value(v)));
       Comparator<String> byNumber = Comparator.comparingDouble(Cells::value);
-      values.sort(allNumbers ? byNumber.thenComparing(Comparator.naturalOrder()) : Comparator.naturalOrder());
+      values.sort(allNumbers ? byNumber.thenComparing(Comparator.naturalOrder())
+          : Comparator.naturalOrder());
       return values;
     }
   }

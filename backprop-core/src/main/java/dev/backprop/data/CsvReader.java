@@ -34,7 +34,8 @@ public final class CsvReader {
    * @param file the CSV file
    * @param schema the training file's schema
    * @return the encoded data set
-   * @throws DataException when the file is missing, unreadable, malformed, or does not fit the schema
+   * @throws DataException when the file is missing, unreadable, malformed, or does not fit the
+   *     schema
    */
   public static Dataset read(Path file, CsvSchema schema) {
     return CsvEncoder.read(ByteSource.of(file), schema, false);

@@ -18,7 +18,8 @@ import java.util.Optional;
  * @param imputeMean whether missing numeric values are replaced by the column's training mean
  * @param columns every column of the training file, in file order
  */
-public record CsvSchema(char delimiter, boolean header, boolean imputeMean, List<CsvColumn> columns) {
+public record CsvSchema(char delimiter, boolean header, boolean imputeMean,
+    List<CsvColumn> columns) {
   /** Checks that names are distinct, there is a feature, and at most one target. */
   public CsvSchema {
     columns = List.copyOf(columns);

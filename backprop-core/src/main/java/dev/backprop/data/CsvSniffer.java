@@ -30,7 +30,8 @@ final class CsvSniffer {
     char[] chars = new char[SAMPLE_CHARS + 1];
     int length = 0;
     try (Reader in = source.openLenientText()) {
-      for (int n; length < chars.length && (n = in.read(chars, length, chars.length - length)) > 0; ) {
+      int n;
+      while (length < chars.length && (n = in.read(chars, length, chars.length - length)) >= 0) {
         length += n;
       }
     } catch (IOException e) {
@@ -58,7 +59,8 @@ final class CsvSniffer {
       records.forEach(r -> widthCounts.merge(r.length, 1, Integer::sum));
       boolean consistent = widthCounts.size() == 1;
       int width = widthCounts.entrySet().stream()
-          .max(Map.Entry.<Integer, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+          .max(Map.Entry.<Integer, Integer>comparingByValue()
+              .thenComparing(Map.Entry.comparingByKey()))
           .orElseThrow().getKey();
       boolean better = consistent && !bestConsistent
           || consistent == bestConsistent && width > bestWidth;
@@ -125,7 +127,8 @@ final class CsvSniffer {
     CsvTokenizer tokenizer = new CsvTokenizer(new StringReader(sample), source, delimiter);
     List<String[]> records = new ArrayList<>();
     try {
-      for (String[] record; records.size() < SAMPLE_RECORDS && (record = tokenizer.next()) != null; ) {
+      for (String[] record; records.size() < SAMPLE_RECORDS
+          && (record = tokenizer.next()) != null; ) {
         records.add(record);
       }
     } catch (DataException e) {

@@ -117,26 +117,29 @@ final class CsvTokenizer {
       }
       if (c == '"') {
         int next = read();
-        if (next == '"') {
-          append('"');
-          continue;
+        if (next != '"') {
+          return closeQuoted(next);
         }
-        while (next == ' ' || (next == '\t' && delimiter != '\t')) {
-          next = read();
-        }
-        if (next == EOF || next == delimiter || next == '\n' || next == '\r') {
-          fields.add(field.toString());
-          return next;
-        }
-        throw DataException.atLine(source.name(), line, "unexpected " + describe(next)
-            + " after the closing quote of column " + (fields.size() + 1)
-            + "; inside a quoted field a quote is written twice (\"\")");
       }
       append(c);
       if (c == '\n' || (c == '\r' && peek() != '\n')) {
         line++;
       }
     }
+  }
+
+  /** Ends a quoted field whose closing quote was followed by {@code next}. */
+  private int closeQuoted(int next) {
+    while (next == ' ' || (next == '\t' && delimiter != '\t')) {
+      next = read();
+    }
+    if (next == EOF || next == delimiter || next == '\n' || next == '\r') {
+      fields.add(field.toString());
+      return next;
+    }
+    throw DataException.atLine(source.name(), line, "unexpected " + describe(next)
+        + " after the closing quote of column " + (fields.size() + 1)
+        + "; inside a quoted field a quote is written twice (\"\")");
   }
 
   private void append(int c) {

@@ -39,7 +39,8 @@ public final class DataException extends RuntimeException {
     return new DataException(source + ", line " + line + ": " + detail);
   }
 
-  static DataException atCell(String source, long line, int column, String columnName, String detail) {
+  static DataException atCell(String source, long line, int column, String columnName,
+      String detail) {
     return new DataException(
         source + ", line " + line + ", column " + column + " (" + columnName + "): " + detail);
   }

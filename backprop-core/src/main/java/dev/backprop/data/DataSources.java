@@ -60,7 +60,8 @@ public final class DataSources {
     try {
       return Path.of(spec);
     } catch (InvalidPathException e) {
-      throw DataException.inFile(spec, "is neither builtin:NAME nor a valid path (" + e.getReason() + ")");
+      throw DataException.inFile(spec, "is neither builtin:NAME nor a valid path ("
+          + e.getReason() + ")");
     }
   }
 }

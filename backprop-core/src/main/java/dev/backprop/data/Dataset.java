@@ -57,7 +57,8 @@ public final class Dataset {
    * @return the data set, holding copies of the arrays
    */
   public static Dataset classification(
-      String name, List<String> featureNames, float[] features, List<String> classNames, int[] labels) {
+      String name, List<String> featureNames, float[] features, List<String> classNames,
+      int[] labels) {
     int rows = checkFeatures(featureNames, features);
     checkNames("class", classNames);
     if (labels.length != rows) {
@@ -83,12 +84,14 @@ public final class Dataset {
    * @return the data set, holding copies of the arrays
    */
   public static Dataset regression(
-      String name, List<String> featureNames, float[] features, List<String> targetNames, float[] targets) {
+      String name, List<String> featureNames, float[] features, List<String> targetNames,
+      float[] targets) {
     int rows = checkFeatures(featureNames, features);
     checkNames("target", targetNames);
     if (targets.length != (long) rows * targetNames.size()) {
       throw new IllegalArgumentException(
-          targets.length + " target values for " + rows + " rows × " + targetNames.size() + " targets");
+          targets.length + " target values for " + rows + " rows × " + targetNames.size()
+          + " targets");
     }
     checkFinite("target", targets);
     return ofValues(name, featureNames, features.clone(), targetNames, targets.clone());
@@ -109,14 +112,17 @@ public final class Dataset {
 
   // The package-private factories take ownership of already validated arrays, without copying.
   static Dataset ofClasses(
-      String name, List<String> featureNames, float[] features, List<String> classNames, int[] labels) {
+      String name, List<String> featureNames, float[] features, List<String> classNames,
+      int[] labels) {
     return new Dataset(
         name, featureNames, features, Task.CLASSIFICATION, labels, classNames, null, null);
   }
 
   static Dataset ofValues(
-      String name, List<String> featureNames, float[] features, List<String> targetNames, float[] targets) {
-    return new Dataset(name, featureNames, features, Task.REGRESSION, null, null, targets, targetNames);
+      String name, List<String> featureNames, float[] features, List<String> targetNames,
+      float[] targets) {
+    return new Dataset(name, featureNames, features, Task.REGRESSION, null, null, targets,
+        targetNames);
   }
 
   static Dataset ofFeatures(String name, List<String> featureNames, float[] features) {
@@ -138,7 +144,7 @@ public final class Dataset {
     return featureNames.size();
   }
 
-  /** @return the d feature names, in column order (one-hot columns are named {@code column=value}) */
+  /** @return the d feature names in column order; one-hot columns are named {@code column=value} */
   public List<String> featureNames() {
     return featureNames;
   }

@@ -18,7 +18,8 @@ public record DatasetSplit(Dataset train, Dataset holdout) {
     if (!train.featureNames().equals(holdout.featureNames())
         || !train.classNames().equals(holdout.classNames())) {
       throw new IllegalArgumentException(
-          "train and holdout differ in columns or classes: " + train.name() + ", " + holdout.name());
+          "train and holdout differ in columns or classes: " + train.name() + ", "
+          + holdout.name());
     }
   }
 }

@@ -14,7 +14,8 @@ final class FloatList {
 
   void add(float[] row) {
     if (values.length - size < row.length) {
-      values = Arrays.copyOf(values, Memory.grownLength(values.length, size + (long) row.length, source));
+      values = Arrays.copyOf(values, Memory.grownLength(values.length, size + (long) row.length,
+          source));
     }
     System.arraycopy(row, 0, values, size, row.length);
     size += row.length;

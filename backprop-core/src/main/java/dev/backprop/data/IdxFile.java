@@ -54,7 +54,8 @@ final class IdxFile {
       List<byte[]> chunks = readData(in, dataBytes);
       long found = chunks.stream().mapToLong(chunk -> chunk.length).sum();
       if (found < dataBytes || in.read() != -1) {
-        throw sizeMismatch(source.name(), dimensions, headerBytes, dataBytes, found < dataBytes ? found : -1);
+        long present = found < dataBytes ? found : -1;
+        throw sizeMismatch(source.name(), dimensions, headerBytes, dataBytes, present);
       }
       return new IdxFile(source.name(), dimensions, dataBytes, chunks);
     } catch (IOException e) {
@@ -91,28 +92,12 @@ final class IdxFile {
   }
 
   private static int[] readHeader(InputStream in, String source, int magic) throws IOException {
-    byte[] start = in.readNBytes(4);
-    if (start.length == 0) {
-      throw DataException.inFile(source, "the file is empty; expected an IDX file");
-    }
-    int found = start.length < 4 ? -1 : readInt(start, 0);
-    if (start.length < 4 || (found & 0xFFFF0000) != 0) {
-      throw DataException.inFile(source, "not an IDX file: it starts with " + hex(start)
-          + ", expected " + hex(intBytes(magic)) + " (" + kind(magic) + ")");
-    }
-    if ((found >> 8 & 0xFF) != UNSIGNED_BYTE) {
-      throw DataException.inFile(source, String.format(Locale.ROOT, "IDX data type 0x%02X is not"
-          + " supported; only 0x08 (unsigned byte) is, as in MNIST", found >> 8 & 0xFF));
-    }
-    if (found != magic) {
-      throw DataException.inFile(source, String.format(Locale.ROOT,
-          "magic number 0x%08X (%s) where 0x%08X (%s) was expected", found, kind(found), magic, kind(magic)));
-    }
+    checkMagic(in.readNBytes(4), source, magic);
     int count = magic & 0xFF;
     byte[] sizes = in.readNBytes(4 * count);
     if (sizes.length < 4 * count) {
-      throw DataException.inFile(source, "the file ends inside its header: expected " + (4 + 4 * count)
-          + " header bytes, found " + (4 + sizes.length));
+      throw DataException.inFile(source, "the file ends inside its header: expected "
+          + (4 + 4 * count) + " header bytes, found " + (4 + sizes.length));
     }
     int[] dimensions = new int[count];
     long elementsPerItem = 1;
@@ -130,6 +115,26 @@ final class IdxFile {
           + " elements each, more than this reader accepts (" + MAX_ITEM_ELEMENTS + ")");
     }
     return dimensions;
+  }
+
+  private static void checkMagic(byte[] start, String source, int magic) {
+    if (start.length == 0) {
+      throw DataException.inFile(source, "the file is empty; expected an IDX file");
+    }
+    int found = start.length < 4 ? -1 : readInt(start, 0);
+    if (start.length < 4 || (found & 0xFFFF0000) != 0) {
+      throw DataException.inFile(source, "not an IDX file: it starts with " + hex(start)
+          + ", expected " + hex(intBytes(magic)) + " (" + kind(magic) + ")");
+    }
+    if ((found >> 8 & 0xFF) != UNSIGNED_BYTE) {
+      throw DataException.inFile(source, String.format(Locale.ROOT, "IDX data type 0x%02X is not"
+          + " supported; only 0x08 (unsigned byte) is, as in MNIST", found >> 8 & 0xFF));
+    }
+    if (found != magic) {
+      throw DataException.inFile(source, String.format(Locale.ROOT,
+          "magic number 0x%08X (%s) where 0x%08X (%s) was expected", found, kind(found), magic,
+          kind(magic)));
+    }
   }
 
   private static long dataBytes(int[] dimensions, String source) {
@@ -193,13 +198,15 @@ final class IdxFile {
   }
 
   private static byte[] intBytes(int value) {
-    return new byte[] {(byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value};
+    return new byte[] {(byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8),
+        (byte) value};
   }
 
   private static String hex(byte[] bytes) {
     StringBuilder text = new StringBuilder();
     for (byte b : bytes) {
-      text.append(text.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%02x", b & 0xFF));
+      text.append(text.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%02x",
+          b & 0xFF));
     }
     return text.toString();
   }

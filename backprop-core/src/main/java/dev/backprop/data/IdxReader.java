@@ -94,20 +94,23 @@ public final class IdxReader {
   private static int[] labels(Path file, IdxFile images) {
     IdxFile labelFile = IdxFile.read(ByteSource.of(file), IdxFile.LABELS);
     if (labelFile.dimensions[0] != images.dimensions[0]) {
-      throw DataException.inFile(labelFile.source, "holds " + labelFile.dimensions[0] + " labels but "
+      throw DataException.inFile(labelFile.source, "holds " + labelFile.dimensions[0]
+          + " labels but "
           + images.source + " holds " + images.dimensions[0] + " images");
     }
     return labelFile.toInts();
   }
 
-  private static Dataset dataset(IdxFile images, int[] labels, List<String> classNames, Path labelFile) {
+  private static Dataset dataset(IdxFile images, int[] labels, List<String> classNames,
+      Path labelFile) {
     for (int i = 0; i < labels.length; i++) {
       if (labels[i] >= classNames.size()) {
         throw DataException.inFile(labelFile.toString(), "label " + labels[i] + " of item " + i
             + " has no class; there are " + classNames.size() + " classes");
       }
     }
-    return Dataset.ofClasses(images.source, pixelNames(images), images.toFloats(1f / 255f), classNames, labels);
+    return Dataset.ofClasses(images.source, pixelNames(images), images.toFloats(1f / 255f),
+        classNames, labels);
   }
 
   private static Path standardFile(Path directory, String name) {
@@ -118,7 +121,8 @@ public final class IdxReader {
       }
     }
     throw DataException.inFile(directory.toString(), "has no " + name + " (or " + name
-        + ".gz); an IDX directory holds " + String.join(", ", STANDARD_FILES) + ", each optionally .gz");
+        + ".gz); an IDX directory holds " + String.join(", ", STANDARD_FILES)
+        + ", each optionally .gz");
   }
 
   private static List<String> pixelNames(IdxFile images) {

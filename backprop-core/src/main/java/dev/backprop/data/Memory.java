@@ -1,6 +1,6 @@
 package dev.backprop.data;
 
-/** Limits on array sizes, checked before allocating so that bad input never ends in OutOfMemoryError. */
+/** Limits on array sizes, checked before allocating: bad input never ends in OutOfMemoryError. */
 final class Memory {
   /** The largest array length every JVM allows. */
   static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
@@ -10,7 +10,8 @@ final class Memory {
   /** The next capacity of a growing array: doubled, at least {@code needed}, at most MAX_ARRAY. */
   static int grownLength(int current, long needed, String source) {
     if (needed > MAX_ARRAY) {
-      throw DataException.inFile(source, "holds more than " + MAX_ARRAY + " values, too many for one array");
+      throw DataException.inFile(source, "holds more than " + MAX_ARRAY
+          + " values, too many for one array");
     }
     return (int) Math.min(MAX_ARRAY, Math.max(needed, 2L * current));
   }
@@ -30,7 +31,8 @@ final class Memory {
    */
   static float[] floats(long length, String source, String what) {
     if (length > MAX_ARRAY) {
-      throw DataException.inFile(source, what + " needs " + length + " values, more than one array holds ("
+      throw DataException.inFile(source, what + " needs " + length
+          + " values, more than one array holds ("
           + MAX_ARRAY + ")");
     }
     try {

@@ -15,7 +15,7 @@ import java.util.Objects;
 public final class Scaler {
   /** How the offsets and scales are chosen. */
   public enum Method {
-    /** offset = mean μ_j, scale = population standard deviation σ_j: columns get mean 0, std 1. */
+    /** offset = mean μ_j, scale = population standard deviation σ_j: mean 0, std 1 after. */
     STANDARDIZE,
     /** offset = min_j, scale = max_j − min_j: training values land in [0, 1]. */
     MIN_MAX,

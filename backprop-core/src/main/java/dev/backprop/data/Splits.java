@@ -45,7 +45,8 @@ public final class Splits {
     if (validationRows == 0 || validationRows == n) {
       throw DataException.inFile(data.name(), String.format(
           "a validation fraction of %s of %d rows leaves %d validation and %d training rows; "
-              + "both parts need at least one row", fraction, n, validationRows, n - validationRows));
+              + "both parts need at least one row", fraction, n, validationRows,
+              n - validationRows));
     }
     return new DatasetSplit(
         data.select(rowsWhere(part, TRAIN)), data.select(rowsWhere(part, VALIDATION)));

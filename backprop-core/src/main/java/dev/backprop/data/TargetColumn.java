@@ -80,7 +80,8 @@ public final class TargetColumn {
       throw DataException.inFile(source, "target column number " + number
           + " does not exist; the file has " + columns.size() + " columns");
     }
-    throw DataException.inFile(source, "no column named '" + name + "' for the target; the columns are "
+    throw DataException.inFile(source, "no column named '" + name
+        + "' for the target; the columns are "
         + CsvSchema.listed(columns));
   }
 
