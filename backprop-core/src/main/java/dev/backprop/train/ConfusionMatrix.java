@@ -40,6 +40,29 @@ public final class ConfusionMatrix {
     return new ConfusionMatrix(counts);
   }
 
+  /**
+   * A matrix from its counts, [true class][predicted class], as {@link #counts()} gives them.
+   *
+   * @throws IllegalArgumentException if the counts are not square, or one is negative
+   */
+  public static ConfusionMatrix ofCounts(int[][] counts) {
+    int[][] copy = new int[counts.length][];
+    for (int i = 0; i < counts.length; i++) {
+      if (counts[i].length != counts.length) {
+        throw new IllegalArgumentException(
+            "confusion matrix: row " + i + " has " + counts[i].length + " counts, expected " + counts.length);
+      }
+      for (int j = 0; j < counts.length; j++) {
+        if (counts[i][j] < 0) {
+          throw new IllegalArgumentException(
+              "confusion matrix: count [" + i + "][" + j + "] is negative: " + counts[i][j]);
+        }
+      }
+      copy[i] = counts[i].clone();
+    }
+    return new ConfusionMatrix(copy);
+  }
+
   private static void checkClass(int c, int classes, String what, int row) {
     if (c < 0 || c >= classes) {
       throw new IllegalArgumentException(
@@ -117,5 +140,40 @@ public final class ConfusionMatrix {
       s += f1(c);
     }
     return s / counts.length;
+  }
+
+  /** The total number of examples counted. */
+  public long total() {
+    return total;
+  }
+
+  /** Equal when the counts are. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ConfusionMatrix m && Arrays.deepEquals(counts, m.counts);
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.deepHashCode(counts);
+  }
+
+  /** The counts as a right-aligned table, one row per true class. */
+  @Override
+  public String toString() {
+    int width = 1;
+    for (int[] row : counts) {
+      for (int c : row) {
+        width = Math.max(width, Integer.toString(c).length());
+      }
+    }
+    StringBuilder sb = new StringBuilder();
+    for (int[] row : counts) {
+      for (int j = 0; j < row.length; j++) {
+        sb.append(j == 0 ? "" : " ").append(String.format("%" + width + "d", row[j]));
+      }
+      sb.append('\n');
+    }
+    return sb.toString();
   }
 }

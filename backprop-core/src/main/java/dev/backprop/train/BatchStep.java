@@ -1,0 +1,29 @@
+package dev.backprop.train;
+
+import dev.backprop.nn.Loss;
+import dev.backprop.nn.Module;
+import dev.backprop.tensor.Tensor;
+
+/**
+ * The forward pass, loss and backward pass of one minibatch: after {@link #run}, every parameter's
+ * gradient holds ∂L/∂θ of the batch's loss. The {@link Trainer} does the rest (checks, clipping,
+ * the optimizer step, metrics), so a faster way to compute the same gradients for some networks
+ * (a fused pass for plain MLPs) plugs in here without changing the Trainer.
+ */
+interface BatchStep {
+  /**
+   * The batch's mean loss and the network's raw outputs [b, outputs], detached from any graph.
+   *
+   * @param loss the batch's loss value
+   * @param outputs the raw outputs (before the loss's output activation)
+   */
+  record Result(double loss, Tensor outputs) {}
+
+  /** Forward, loss, backward for features [b, d] and the loss's targets. */
+  Result run(Tensor features, Tensor targets);
+
+  /** The step for a network and loss: the general autograd path. */
+  static BatchStep of(Module network, Loss loss) {
+    return new AutogradStep(network, loss);
+  }
+}

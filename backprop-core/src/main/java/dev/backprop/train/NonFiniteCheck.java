@@ -1,0 +1,67 @@
+package dev.backprop.train;
+
+import dev.backprop.nn.Module;
+import dev.backprop.tensor.DType;
+import dev.backprop.tensor.Tensor;
+import dev.backprop.tensor.internal.TensorData;
+import java.util.Map;
+
+/** Finds a non-finite loss or gradient after a backward pass, before the optimizer uses it. */
+final class NonFiniteCheck {
+  /**
+   * What is not finite.
+   *
+   * @param parameter the dotted name of the parameter whose gradient is not finite, or null for the loss
+   * @param description a phrase saying what and where
+   */
+  record Problem(String parameter, String description) {}
+
+  private NonFiniteCheck() {}
+
+  /** The first non-finite value: the loss, else the first gradient element in parameter order; null if none. */
+  static Problem find(double loss, Module network) {
+    if (!Double.isFinite(loss)) {
+      return new Problem(null, "the loss is " + loss);
+    }
+    for (Map.Entry<String, Tensor> e : network.namedParameters().entrySet()) {
+      Tensor g = e.getValue().grad();
+      if (g == null) {
+        continue;
+      }
+      int bad = firstNonFinite(g);
+      if (bad >= 0) {
+        double v = g.dtype() == DType.FLOAT32 ? TensorData.floats(g)[bad] : TensorData.doubles(g)[bad];
+        return new Problem(e.getKey(), "the gradient of parameter '" + e.getKey() + "' is " + v + " at element "
+            + bad + " (flat index into shape " + java.util.Arrays.toString(g.shape()) + ")");
+      }
+    }
+    return null;
+  }
+
+  private static int firstNonFinite(Tensor g) {
+    if (g.dtype() == DType.FLOAT32) {
+      float[] a = TensorData.floats(g);
+      for (int i = 0; i < a.length; i++) {
+        if (!Float.isFinite(a[i])) {
+          return i;
+        }
+      }
+    } else {
+      double[] a = TensorData.doubles(g);
+      for (int i = 0; i < a.length; i++) {
+        if (!Double.isFinite(a[i])) {
+          return i;
+        }
+      }
+    }
+    return -1;
+  }
+
+  /** The exception for a problem in a batch (epoch and batch counted from 0, shown from 1). */
+  static TrainingDivergedException diverged(int epoch, int batch, int batches, Problem problem) {
+    return new TrainingDivergedException(epoch, batch, problem.parameter(),
+        "training diverged in epoch " + (epoch + 1) + ", batch " + (batch + 1) + " of " + batches + ": "
+            + problem.description() + "; no parameter was updated from this batch. Lower the learning rate,"
+            + " clip the gradients (GradientClipping.byNorm), or look for extreme values in the data");
+  }
+}
