@@ -1,0 +1,107 @@
+package dev.backprop.cli.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The training curves: one chart per metric ({@code loss} first), each with a training and,
+ * when measured, a validation line. The epoch with the lowest validation loss, the one early
+ * stopping restores, is marked on every chart.
+ */
+final class CurvesSection {
+
+    static final String LOSS = "loss";
+
+    private final List<EpochRecord> epochs;
+
+    CurvesSection(List<EpochRecord> epochs) {
+        this.epochs = epochs;
+    }
+
+    void render(Html html) {
+        html.open("section", "class", "card", "id", "curves").element("h2", "Training curves");
+        if (epochs.isEmpty()) {
+            html.element("p", "No epochs were run, so there are no curves to show.", "class", "note");
+            html.close("section");
+            return;
+        }
+        int[] epochNumbers = epochs.stream().mapToInt(EpochRecord::epoch).toArray();
+        OptionalInt best = bestEpoch(epochs);
+        html.open("div", "class", "charts");
+        for (String metric : metricNames(epochs)) {
+            List<LineChart.Series> series = seriesOf(metric);
+            html.open("figure", "class", "curve", "data-metric", metric).element("h3", metric);
+            LineChart.render(html, metric, epochNumbers, series, best);
+            missingNote(html, series);
+            html.close("figure");
+        }
+        html.close("div").close("section");
+    }
+
+    /** Every metric measured in any epoch, {@code loss} first, then in order of first appearance. */
+    static List<String> metricNames(List<EpochRecord> epochs) {
+        Set<String> names = new LinkedHashSet<>();
+        for (EpochRecord epoch : epochs) {
+            if (epoch.training().containsKey(LOSS) || epoch.validation().containsKey(LOSS)) {
+                names.add(LOSS);
+            }
+        }
+        for (EpochRecord epoch : epochs) {
+            names.addAll(epoch.training().keySet());
+            names.addAll(epoch.validation().keySet());
+        }
+        return List.copyOf(names);
+    }
+
+    /**
+     * The epoch with the lowest finite validation loss (the first of equals), or empty when no
+     * validation loss was measured.
+     */
+    static OptionalInt bestEpoch(List<EpochRecord> epochs) {
+        OptionalInt best = OptionalInt.empty();
+        double lowest = Double.POSITIVE_INFINITY;
+        for (EpochRecord epoch : epochs) {
+            double loss = epoch.validation().getOrDefault(LOSS, Double.NaN);
+            if (Double.isFinite(loss) && loss < lowest) {
+                lowest = loss;
+                best = OptionalInt.of(epoch.epoch());
+            }
+        }
+        return best;
+    }
+
+    private List<LineChart.Series> seriesOf(String metric) {
+        List<LineChart.Series> series = new ArrayList<>();
+        if (epochs.stream().anyMatch(epoch -> epoch.training().containsKey(metric))) {
+            series.add(new LineChart.Series("training", values(EpochRecord::training, metric), LineChart.TRAINING));
+        }
+        if (epochs.stream().anyMatch(epoch -> epoch.validation().containsKey(metric))) {
+            series.add(new LineChart.Series("validation", values(EpochRecord::validation, metric),
+                    LineChart.VALIDATION));
+        }
+        return series;
+    }
+
+    private double[] values(Function<EpochRecord, Map<String, Double>> part, String metric) {
+        return epochs.stream().mapToDouble(epoch -> part.apply(epoch).getOrDefault(metric, Double.NaN)).toArray();
+    }
+
+    private static void missingNote(Html html, List<LineChart.Series> series) {
+        List<String> notes = new ArrayList<>();
+        for (LineChart.Series line : series) {
+            int missing = line.values().length - LineChart.finiteCount(line.values());
+            if (missing > 0) {
+                notes.add(line.name() + ": " + missing + " of " + line.values().length
+                        + (missing == 1 ? " value" : " values") + " missing or not finite");
+            }
+        }
+        if (!notes.isEmpty()) {
+            html.element("p", String.join("; ", notes) + ". The line breaks there.", "class", "note");
+        }
+    }
+}
