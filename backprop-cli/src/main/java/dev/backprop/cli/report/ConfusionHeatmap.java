@@ -21,6 +21,7 @@ final class ConfusionHeatmap {
 
     private final List<String> labels;
     private final ClassificationResult result;
+    private final int[][] counts;
     private final int n;
     private final double cell;
     private final double left;
@@ -31,6 +32,7 @@ final class ConfusionHeatmap {
 
     private ConfusionHeatmap(ClassificationResult result) {
         this.result = result;
+        this.counts = result.confusion().counts();
         this.labels = result.classes().stream().map(ConfusionHeatmap::shortLabel).toList();
         this.n = labels.size();
         this.cell = Math.max(12, Math.min(48, Math.floor(440.0 / n)));
@@ -84,7 +86,7 @@ final class ConfusionHeatmap {
         for (int actual = 0; actual < n; actual++) {
             long rowTotal = rowTotal(actual);
             for (int predicted = 0; predicted < n; predicted++) {
-                int count = result.count(actual, predicted);
+                int count = counts[actual][predicted];
                 double share = rowTotal == 0 ? 0 : (double) count / rowTotal;
                 double x = left + predicted * cell;
                 double y = top + actual * cell;
@@ -149,7 +151,7 @@ final class ConfusionHeatmap {
     private long rowTotal(int actual) {
         long total = 0;
         for (int predicted = 0; predicted < n; predicted++) {
-            total += result.count(actual, predicted);
+            total += counts[actual][predicted];
         }
         return total;
     }
@@ -158,7 +160,7 @@ final class ConfusionHeatmap {
         int max = 0;
         for (int actual = 0; actual < n; actual++) {
             for (int predicted = 0; predicted < n; predicted++) {
-                max = Math.max(max, result.count(actual, predicted));
+                max = Math.max(max, counts[actual][predicted]);
             }
         }
         return max;

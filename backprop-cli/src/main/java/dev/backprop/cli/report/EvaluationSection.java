@@ -1,9 +1,12 @@
 package dev.backprop.cli.report;
 
+import dev.backprop.train.ConfusionMatrix;
+import java.util.Arrays;
+
 /**
  * How the final model did: for a classifier the confusion-matrix heatmap next to per-class
- * precision, recall and F1; for a regression model predicted against actual values next to a
- * summary of the residuals.
+ * precision, recall and F1; for a regression model predicted against actual values next to the
+ * residuals' bias, spread and worst case (the error metrics themselves are in the tiles above).
  */
 final class EvaluationSection {
 
@@ -38,18 +41,19 @@ final class EvaluationSection {
             html.element("th", heading, "class", "num");
         }
         html.close("tr").close("thead").open("tbody");
+        ConfusionMatrix confusion = result.confusion();
+        int[][] counts = confusion.counts();
         for (int k = 0; k < result.classes().size(); k++) {
-            ClassMetrics scores = ClassMetrics.of(result, k);
             html.open("tr").element("th", result.classes().get(k), "scope", "row");
-            numberCell(html, Formats.metric(scores.precision()));
-            numberCell(html, Formats.metric(scores.recall()));
-            numberCell(html, Formats.metric(scores.f1()));
-            numberCell(html, Formats.count(scores.support()));
+            numberCell(html, Formats.metric(confusion.precision(k)));
+            numberCell(html, Formats.metric(confusion.recall(k)));
+            numberCell(html, Formats.metric(confusion.f1(k)));
+            numberCell(html, Formats.count(Arrays.stream(counts[k]).asLongStream().sum()));
             html.close("tr");
         }
         html.close("tbody").close("table");
-        html.element("p", "A dash marks a score that is undefined: no row of the class, or none predicted as it.",
-                "class", "note");
+        html.element("p", "A class that is never predicted, or absent from the data, scores 0 "
+                + "(the scikit-learn convention).", "class", "note");
         html.close("div");
     }
 
@@ -74,8 +78,6 @@ final class EvaluationSection {
         numberRow(html, "rows", Formats.count(residuals.rows()));
         numberRow(html, "mean (bias)", Formats.metric(residuals.mean()));
         numberRow(html, "standard deviation", Formats.metric(residuals.std()));
-        numberRow(html, "mean absolute error", Formats.metric(residuals.mae()));
-        numberRow(html, "root mean squared error", Formats.metric(residuals.rmse()));
         numberRow(html, "largest absolute error", Formats.metric(residuals.maxAbsolute()));
         html.close("tbody").close("table").close("div");
     }

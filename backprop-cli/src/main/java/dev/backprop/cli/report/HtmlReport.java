@@ -1,6 +1,8 @@
 package dev.backprop.cli.report;
 
+import dev.backprop.io.AtomicFiles;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -66,7 +68,11 @@ public final class HtmlReport {
      * @throws IOException naming the file if it cannot be written; the old file is then intact
      */
     public static void write(ReportData data, Path file) throws IOException {
-        AtomicWrite.writeString(file, render(data));
+        Path folder = file.toAbsolutePath().getParent();
+        if (!Files.isDirectory(folder)) {
+            throw new IOException(file + ": folder " + folder + " does not exist");
+        }
+        AtomicFiles.writeString(file, render(data));
     }
 
     private static void renderHead(Html html, ReportData data) {

@@ -1,19 +1,17 @@
 package dev.backprop.cli.report;
 
 /**
- * Summary of the residuals r = predicted &minus; actual over the rows where both are finite:
- * mean (the bias), standard deviation, mean absolute error, root mean squared error
- * &radic;(&sum; r&sup2; / n), and the largest absolute residual.
+ * What the error metrics (RMSE, MAE, R&sup2;) do not show about the residuals
+ * r = predicted &minus; actual, over the rows where both are finite: their mean (a bias the model
+ * could have learned away), their spread, and the worst one.
  *
- * @param rows      rows with finite actual and predicted values
- * @param skipped   rows left out because a value was NaN or infinite
- * @param mean      mean residual; positive means the model predicts too high on average
- * @param std       population standard deviation of the residuals
- * @param mae       mean absolute residual
- * @param rmse      root mean squared residual
+ * @param rows        rows with finite actual and predicted values
+ * @param skipped     rows left out because a value was NaN or infinite
+ * @param mean        mean residual; positive means the model predicts too high on average
+ * @param std         population standard deviation of the residuals
  * @param maxAbsolute largest absolute residual
  */
-record Residuals(int rows, int skipped, double mean, double std, double mae, double rmse, double maxAbsolute) {
+record Residuals(int rows, int skipped, double mean, double std, double maxAbsolute) {
 
     /** The residual summary of {@code result}; all statistics are NaN when no row is finite. */
     static Residuals of(RegressionResult result) {
@@ -26,25 +24,20 @@ record Residuals(int rows, int skipped, double mean, double std, double mae, dou
         }
         int skipped = result.size() - rows;
         if (rows == 0) {
-            return new Residuals(0, skipped, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+            return new Residuals(0, skipped, Double.NaN, Double.NaN, Double.NaN);
         }
         double sum = 0;
-        double sumAbsolute = 0;
-        double sumSquares = 0;
         double maxAbsolute = 0;
         for (int i = 0; i < rows; i++) {
             sum += residuals[i];
-            sumAbsolute += Math.abs(residuals[i]);
-            sumSquares += residuals[i] * residuals[i];
             maxAbsolute = Math.max(maxAbsolute, Math.abs(residuals[i]));
         }
         double mean = sum / rows;
-        // Second pass: deviations from the mean, which stays accurate when the bias is large.
+        // Deviations from the mean in a second pass stay accurate when the bias is large.
         double squaredDeviations = 0;
         for (int i = 0; i < rows; i++) {
             squaredDeviations += (residuals[i] - mean) * (residuals[i] - mean);
         }
-        return new Residuals(rows, skipped, mean, Math.sqrt(squaredDeviations / rows), sumAbsolute / rows,
-                Math.sqrt(sumSquares / rows), maxAbsolute);
+        return new Residuals(rows, skipped, mean, Math.sqrt(squaredDeviations / rows), maxAbsolute);
     }
 }

@@ -109,7 +109,7 @@ class HtmlReportTest {
     @Test
     void controlCharactersInLabelsCannotBreakThePage() {
         ClassificationResult result = new ClassificationResult("test", Map.of(), List.of("a\u0000b", "c\u001bd\uD800"),
-                new int[][] {{1, 0}, {0, 1}});
+                SampleReports.confusion(new int[][] {{1, 0}, {0, 1}}));
         Document page = parse(HtmlReport.render(withEvaluation(result)));
 
         assertThat(select(page, "//table[@class='per-class']/tbody/tr/th").stream().map(Element::getTextContent))
@@ -206,7 +206,7 @@ class HtmlReportTest {
         RunInfo run = new RunInfo(7, Map.of("activation", HOSTILE), 10, HOSTILE, sample.run().finishedAt());
         DataSummary data = new DataSummary(HOSTILE, HOSTILE, 2, Map.of(HOSTILE, 4L), Map.of(HOSTILE, 4L));
         ClassificationResult evaluation = new ClassificationResult(HOSTILE, Map.of(HOSTILE, 0.5),
-                List.of(HOSTILE, "plain"), new int[][] {{3, 1}, {0, 4}});
+                List.of(HOSTILE, "plain"), SampleReports.confusion(new int[][] {{3, 1}, {0, 4}}));
         List<EpochRecord> epochs = List.of(new EpochRecord(1, Map.of(HOSTILE, 1.0), Map.of(HOSTILE, 2.0), 1));
         return new ReportData(HOSTILE, run, data, HOSTILE, epochs, evaluation);
     }

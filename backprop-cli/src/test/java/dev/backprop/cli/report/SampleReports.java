@@ -1,6 +1,8 @@
 package dev.backprop.cli.report;
 
+import dev.backprop.train.ConfusionMatrix;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +38,8 @@ final class SampleReports {
                     3.9 + 0.3 * random.nextDouble()));
         }
         ClassificationResult evaluation = new ClassificationResult("test (10,000 rows)",
-                ordered("accuracy", 0.8844, "loss", 0.3281, "macro F1", 0.8840), FASHION_CLASSES, fashionConfusion());
+                ordered("accuracy", 0.8844, "loss", 0.3281, "macro F1", 0.8840), FASHION_CLASSES,
+                confusion(fashionConfusion()));
         return new ReportData("Fashion-MNIST: classification", run(seed, 4.2 * epochs + 6.3, "classification"),
                 fashionData(), modelSummary(), records, evaluation);
     }
@@ -94,6 +97,23 @@ final class SampleReports {
             {4, 1, 4, 5, 3, 3, 6, 4, 970, 0},
             {0, 0, 0, 0, 0, 7, 1, 35, 0, 957},
         };
+    }
+
+    /** The confusion matrix with these counts, {@code [actual][predicted]}. */
+    static ConfusionMatrix confusion(int[][] counts) {
+        int rows = Arrays.stream(counts).flatMapToInt(Arrays::stream).sum();
+        int[] actual = new int[rows];
+        int[] predicted = new int[rows];
+        int row = 0;
+        for (int a = 0; a < counts.length; a++) {
+            for (int p = 0; p < counts[a].length; p++) {
+                for (int k = 0; k < counts[a][p]; k++, row++) {
+                    actual[row] = a;
+                    predicted[row] = p;
+                }
+            }
+        }
+        return ConfusionMatrix.of(actual, predicted, counts.length);
     }
 
     /** A small regression run on a noisy sine. */

@@ -3,16 +3,22 @@ package dev.backprop.cli.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.backprop.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class AtomicWriteTest {
+/**
+ * Reports are written through {@link AtomicFiles}: these tests pin down what {@code --report}
+ * promises, that a failed write leaves no partial page and no temporary file behind.
+ */
+class ReportFileTest {
 
     @TempDir
     Path folder;
@@ -44,7 +50,7 @@ class AtomicWriteTest {
         Path file = folder.resolve("report.html");
         Files.writeString(file, "old report");
 
-        assertThatThrownBy(() -> AtomicWrite.write(file, out -> {
+        assertThatThrownBy(() -> AtomicFiles.write(file, out -> {
             out.write("<!DOCTYPE html><html><body>half a pa".getBytes(StandardCharsets.UTF_8));
             throw new IOException("disk full");
         })).isInstanceOf(IOException.class).hasMessage("disk full");
@@ -57,7 +63,7 @@ class AtomicWriteTest {
     void aFailureBeforeTheFirstWriteCreatesNoFile() {
         Path file = folder.resolve("report.html");
 
-        assertThatThrownBy(() -> AtomicWrite.write(file, out -> {
+        assertThatThrownBy(() -> AtomicFiles.write(file, out -> {
             throw new IllegalStateException("rendering failed");
         })).isInstanceOf(IllegalStateException.class);
 
@@ -94,7 +100,7 @@ class AtomicWriteTest {
                 .contains(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
     }
 
-    private static java.util.List<Path> filesIn(Path folder) {
+    private static List<Path> filesIn(Path folder) {
         try (Stream<Path> files = Files.list(folder)) {
             return files.toList();
         } catch (IOException e) {
