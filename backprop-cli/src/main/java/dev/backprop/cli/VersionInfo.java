@@ -1,12 +1,16 @@
 package dev.backprop.cli;
 
+import dev.backprop.kernels.Gemm;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 import picocli.CommandLine.IVersionProvider;
 
-/** What {@code backprop --version} prints: the project version and the Java runtime running it. */
+/**
+ * What {@code backprop --version} prints: the project version, the Java runtime running it and the
+ * float32 matrix-multiply kernels in use (SIMD needs backprop-simd and the incubator module).
+ */
 final class VersionInfo implements IVersionProvider {
 
     @Override
@@ -14,7 +18,8 @@ final class VersionInfo implements IVersionProvider {
         return new String[] {
             "backprop " + projectVersion(),
             "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + "), "
-                    + System.getProperty("os.name") + " " + System.getProperty("os.arch")
+                    + System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+            "float32 kernels: " + Gemm.providerName()
         };
     }
 

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,8 +30,23 @@ class BackpropJarIT {
         Result result = run(javaCommand("--version"));
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).matches("backprop \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\RJava .*\\R");
+        assertThat(result.out())
+                .matches("backprop \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\RJava .*\\Rfloat32 kernels: .*\\R");
         assertThat(result.out()).doesNotContain("WARNING");
+    }
+
+    @Test
+    void theJarCarriesTheSimdKernelsAndFallsBackToScalarWithoutTheIncubatorModule() throws Exception {
+        try (JarFile jar = new JarFile(jar().toFile())) {
+            JarEntry services = jar.getJarEntry("META-INF/services/dev.backprop.kernels.spi.GemmProvider");
+            assertThat(services).as("GemmProvider service registration").isNotNull();
+            String providers = new String(jar.getInputStream(services).readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(providers.lines()).contains("dev.backprop.simd.VectorGemmProvider");
+        }
+
+        List<String> withoutModule = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar().toString(), "--version");
+        assertThat(run(withoutModule).out()).contains("float32 kernels: scalar");
     }
 
     @Test

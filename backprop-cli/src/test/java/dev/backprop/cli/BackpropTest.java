@@ -66,7 +66,8 @@ class BackpropTest {
         Run run = run("--version");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).startsWith("backprop 0.1.0").contains("Java " + System.getProperty("java.version"));
+        assertThat(run.out()).startsWith("backprop 0.1.0").contains("Java " + System.getProperty("java.version"))
+                .contains("float32 kernels: ");
     }
 
     @Test
