@@ -15,6 +15,9 @@ final class Cells {
   private static final Set<String> MISSING = Set.of("", "na", "n/a", "nan", "null", "?");
   private static final Set<String> INFINITY = Set.of("inf", "infinity");
 
+  private static final int SHORT_DIGITS = 7;
+  private static final float[] POWERS_OF_TEN = {1e0f, 1e1f, 1e2f, 1e3f, 1e4f, 1e5f, 1e6f, 1e7f};
+
   private Cells() {}
 
   static Kind kind(String cell) {
@@ -30,6 +33,10 @@ final class Cells {
 
   /** The value of a cell holding a finite number, or NaN for any other cell. */
   static float value(String cell) {
+    float simple = shortDecimal(cell);
+    if (!Float.isNaN(simple)) {
+      return simple;
+    }
     if (!isDecimal(cell)) {
       return Float.NaN;
     }
@@ -43,6 +50,35 @@ final class Cells {
 
   static boolean isWholeNumber(float value) {
     return value == Math.rint(value);
+  }
+
+  /**
+   * The value of a decimal without exponent and with at most 7 digits, or NaN for anything else.
+   * Its digits m and fraction length f make exact floats (m < 2^24, 10^f ≤ 10^7 < 2^24), so the
+   * one rounding of m / 10^f is the correctly rounded value, bit for bit Float.parseFloat's.
+   */
+  private static float shortDecimal(String s) {
+    int i = skipSign(s, 0);
+    int mantissa = 0;
+    int digits = 0;
+    int fractionDigits = -1;
+    for (; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '.' && fractionDigits < 0) {
+        fractionDigits = 0;
+      } else if (c >= '0' && c <= '9' && digits < SHORT_DIGITS) {
+        mantissa = 10 * mantissa + (c - '0');
+        digits++;
+        fractionDigits += fractionDigits >= 0 ? 1 : 0;
+      } else {
+        return Float.NaN;
+      }
+    }
+    if (digits == 0) {
+      return Float.NaN;
+    }
+    float value = (float) mantissa / POWERS_OF_TEN[Math.max(fractionDigits, 0)];
+    return s.charAt(0) == '-' ? -value : value;
   }
 
   // [+-]? (digits [. digits?] | . digits) ([eE] [+-]? digits)?

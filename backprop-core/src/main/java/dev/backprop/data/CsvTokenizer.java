@@ -94,16 +94,41 @@ final class CsvTokenizer {
   private int readUnquoted(int first) {
     field.setLength(0);
     int c = first;
-    while (c != EOF && c != delimiter && c != '\n' && c != '\r') {
+    if (!endsField(c)) {
+      // c is buffer[position - 1]; most fields end inside the buffer and need no copying.
+      int start = position - 1;
+      int end = position;
+      while (end < limit && !endsField(buffer[end])) {
+        end++;
+      }
+      if (end < limit) {
+        position = end + 1;
+        fields.add(new String(buffer, start, trimmedLength(buffer, start, end)));
+        return buffer[end];
+      }
+      field.append(buffer, start, end - start);
+      position = limit;
+      c = read();
+    }
+    while (!endsField(c)) {
       append(c);
       c = read();
     }
-    int end = field.length();
-    while (end > 0 && (field.charAt(end - 1) == ' ' || field.charAt(end - 1) == '\t')) {
+    char[] chars = field.toString().toCharArray();
+    fields.add(new String(chars, 0, trimmedLength(chars, 0, chars.length)));
+    return c;
+  }
+
+  private boolean endsField(int c) {
+    return c == EOF || c == delimiter || c == '\n' || c == '\r';
+  }
+
+  /** The length of chars[start, end) without trailing spaces and tabs. */
+  private static int trimmedLength(char[] chars, int start, int end) {
+    while (end > start && (chars[end - 1] == ' ' || chars[end - 1] == '\t')) {
       end--;
     }
-    fields.add(field.substring(0, end));
-    return c;
+    return end - start;
   }
 
   private int readQuoted() {

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class CsvTokenizerTest {
   private static List<List<String>> tokenize(String text, char delimiter) {
@@ -83,6 +86,52 @@ class CsvTokenizerTest {
   @Test
   void tabDelimiterKeepsSpacesAsTrimmableAndTabsAsSeparators() {
     assertThat(tokenize("a b\t c\t\td\n", '\t')).containsExactly(List.of("a b", "c", "", "d"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3, 4, 5})
+  void randomRecordsWrittenWithRfc4180QuotingReadBackUnchanged(long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    char delimiter = CsvSniffer.DELIMITERS[random.nextInt(CsvSniffer.DELIMITERS.length)];
+    List<List<String>> records = new ArrayList<>();
+    StringBuilder text = new StringBuilder();
+    for (int r = 0; r < 200; r++) {
+      List<String> record = new ArrayList<>();
+      for (int f = 1 + random.nextInt(6); f > 0; f--) {
+        record.add(randomField(random));
+      }
+      records.add(record);
+      for (int f = 0; f < record.size(); f++) {
+        text.append(f == 0 ? "" : String.valueOf(delimiter)).append(quoted(record.get(f)));
+      }
+      text.append(random.nextBoolean() ? "\r\n" : "\n");
+    }
+    assertThat(tokenize(text.toString(), delimiter)).isEqualTo(records);
+  }
+
+  /** Mostly short fields, some thousands of characters long, so records straddle buffer ends. */
+  private static String randomField(SplittableRandom random) {
+    String alphabet = "abc 01,;|\t\"\n\ré";
+    int length = random.nextInt(10) == 0 ? random.nextInt(5000) : random.nextInt(8);
+    StringBuilder field = new StringBuilder();
+    for (int i = 0; i < length; i++) {
+      field.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    }
+    return field.toString();
+  }
+
+  private static String quoted(String field) {
+    boolean plain = !field.isEmpty() && field.chars().noneMatch(c -> ",;|\t\"\n\r".indexOf(c) >= 0)
+        && !field.startsWith(" ") && !field.endsWith(" ");
+    return plain ? field : "\"" + field.replace("\"", "\"\"") + "\"";
+  }
+
+  @Test
+  void unquotedFieldsLongerThanTheReadBufferAreKeptWholeAndTrimmed() {
+    String longField = "x".repeat(20_000);
+    String text = "a," + longField + "   ,b\n" + "y".repeat(8190) + "  ,c\n";
+    assertThat(tokenize(text, ',')).containsExactly(
+        List.of("a", longField, "b"), List.of("y".repeat(8190), "c"));
   }
 
   @Test
