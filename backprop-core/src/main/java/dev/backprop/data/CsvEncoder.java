@@ -1,7 +1,5 @@
 package dev.backprop.data;
 
-import java.io.IOException;
-import java.io.Reader;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -41,36 +39,25 @@ final class CsvEncoder {
   }
 
   private Dataset read(boolean requireTarget) {
-    try (Reader in = source.openText()) {
-      CsvTokenizer tokenizer = new CsvTokenizer(in, source, schema.delimiter());
-      String[] first = tokenizer.next();
-      if (first == null) {
-        throw DataException.inFile(source.name(), "the file is empty; expected CSV records");
-      }
-      long firstLine = tokenizer.recordLine();
+    try (CsvRecords records = new CsvRecords(source, schema.delimiter(), schema.header())) {
+      List<String> names = records.names();
       if (schema.header()) {
-        bindByName(CsvLayout.headerNames(first, source.name(), firstLine), firstLine);
+        bindByName(names, records.firstLine());
       } else {
-        bindByPosition(first.length, firstLine);
+        bindByPosition(names.size(), records.firstLine());
       }
       if (requireTarget && !hasTarget) {
         throw DataException.inFile(source.name(), "has no target column "
             + schema.target().map(CsvColumn::name).orElse("") + "; training needs it");
       }
-      String reference = (schema.header() ? "the header" : "the first record") + " on line "
-          + firstLine;
       Rows rows = new Rows();
-      if (!schema.header()) {
-        encode(first, firstLine, rows);
+      for (String[] record; (record = records.next()) != null; ) {
+        encode(record, records.line(), rows);
       }
-      for (String[] record; (record = tokenizer.next()) != null; ) {
-        CsvLayout.checkWidth(record, first.length, tokenizer.recordLine(), source.name(),
-            reference);
-        encode(record, tokenizer.recordLine(), rows);
+      if (rows.count == 0) {
+        throw records.noDataRows();
       }
       return rows.toDataset();
-    } catch (IOException e) {
-      throw source.failure(e);
     }
   }
 
@@ -138,7 +125,7 @@ final class CsvEncoder {
       switch (column.role()) {
         case NUMERIC -> features[offsetOfField[field]] = number(cell, column, line, field);
         case CATEGORICAL -> oneHot(cell, column, line, field, features);
-        case CLASS_TARGET -> rows.labels.add(category(cell, column, line, field, "class"));
+        case CLASS_TARGET -> rows.labels.add(classLabel(cell, column, line, field));
         case VALUE_TARGET -> rows.targets.add(new float[] {targetValue(cell, line, field)});
         case IGNORED -> { }
       }
@@ -177,10 +164,14 @@ final class CsvEncoder {
     features[offsetOfField[field] + category(cell, column, line, field, "category")] = 1f;
   }
 
-  private int category(String cell, CsvColumn column, long line, int field, String what) {
+  private int classLabel(String cell, CsvColumn column, long line, int field) {
     if (Cells.isMissing(cell)) {
       throw cellError(line, field, "missing target value " + quoted(cell));
     }
+    return category(cell, column, line, field, "class");
+  }
+
+  private int category(String cell, CsvColumn column, long line, int field, String what) {
     Integer index = vocabularies.get(column).get(cell);
     if (index == null) {
       throw cellError(line, field, what + " " + quoted(cell)
@@ -221,9 +212,6 @@ final class CsvEncoder {
     int count;
 
     Dataset toDataset() {
-      if (count == 0) {
-        throw DataException.inFile(source.name(), "has a header row but no data rows");
-      }
       List<String> names = schema.featureNames();
       CsvColumn target = hasTarget ? schema.target().orElseThrow() : null;
       if (target == null) {

@@ -1,7 +1,5 @@
 package dev.backprop.data;
 
-import java.io.IOException;
-import java.io.Reader;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -45,43 +43,25 @@ final class CsvProfiler {
   }
 
   private CsvSchema profile(char delimiter, boolean header) {
-    try (Reader in = source.openText()) {
-      CsvTokenizer tokenizer = new CsvTokenizer(in, source, delimiter);
-      String[] first = tokenizer.next();
-      if (first == null) {
-        throw DataException.inFile(source.name(), "the file is empty; expected CSV records");
-      }
-      long firstLine = tokenizer.recordLine();
-      List<String> names = header
-          ? CsvLayout.headerNames(first, source.name(), firstLine)
-          : CsvLayout.numberedNames(first.length);
-      String reference = (header ? "the header" : "the first record") + " on line " + firstLine;
+    try (CsvRecords records = new CsvRecords(source, delimiter, header)) {
+      List<String> names = records.names();
       int targetIndex =
           options.target() == null ? -1 : options.target().resolve(names, source.name());
       List<ColumnStats> stats = new ArrayList<>();
       for (int j = 0; j < names.size(); j++) {
         stats.add(new ColumnStats(j == targetIndex ? MAX_CLASSES : options.maxCategories()));
       }
-      long rows = header ? 0 : count(first, stats);
-      for (String[] record; (record = tokenizer.next()) != null; ) {
-        CsvLayout.checkWidth(record, names.size(), tokenizer.recordLine(), source.name(),
-            reference);
-        rows += count(record, stats);
+      long rows = 0;
+      for (String[] record; (record = records.next()) != null; rows++) {
+        for (int j = 0; j < record.length; j++) {
+          stats.get(j).add(record[j].strip());
+        }
       }
       if (rows == 0) {
-        throw DataException.inFile(source.name(), "has a header row but no data rows");
+        throw records.noDataRows();
       }
       return schema(delimiter, header, names, targetIndex, stats, rows);
-    } catch (IOException e) {
-      throw source.failure(e);
     }
-  }
-
-  private static long count(String[] record, List<ColumnStats> stats) {
-    for (int j = 0; j < record.length; j++) {
-      stats.get(j).add(record[j].strip());
-    }
-    return 1;
   }
 
   private CsvSchema schema(
