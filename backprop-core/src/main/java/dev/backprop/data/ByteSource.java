@@ -69,7 +69,7 @@ final class ByteSource {
 
   boolean isGzip() {
     try (InputStream in = openStored()) {
-      return in.read() == 0x1f && in.read() == 0x8b;
+      return startsWithGzipMagic(in);
     } catch (IOException e) {
       throw failure(e);
     }
@@ -77,14 +77,20 @@ final class ByteSource {
 
   /** Opens the content, decompressed when it is gzip. */
   InputStream open() {
-    boolean gzip = isGzip();
     InputStream in = openStored();
     try {
+      in.mark(2);
+      boolean gzip = startsWithGzipMagic(in);
+      in.reset();
       return gzip ? new BufferedInputStream(new GZIPInputStream(in, BUFFER), BUFFER) : in;
     } catch (IOException e) {
       closeQuietly(in);
       throw failure(e);
     }
+  }
+
+  private static boolean startsWithGzipMagic(InputStream in) throws IOException {
+    return in.read() == 0x1f && in.read() == 0x8b;
   }
 
   /** Opens the content as UTF-8 text; malformed UTF-8 is reported, not replaced. */

@@ -48,10 +48,6 @@ final class Cells {
     return cell.length() <= 4 && MISSING.contains(cell.toLowerCase(Locale.ROOT));
   }
 
-  static boolean isWholeNumber(float value) {
-    return value == Math.rint(value);
-  }
-
   /**
    * The value of a decimal without exponent and with at most 7 digits, or NaN for anything else.
    * Its digits m and fraction length f make exact floats (m < 2^24, 10^f ≤ 10^7 < 2^24), so the

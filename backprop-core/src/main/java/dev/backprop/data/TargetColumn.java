@@ -1,6 +1,7 @@
 package dev.backprop.data;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Which CSV column holds the target: by header name, by 1-based column number (as error
@@ -83,6 +84,19 @@ public final class TargetColumn {
     throw DataException.inFile(source, "no column named '" + name
         + "' for the target; the columns are "
         + CsvSchema.listed(columns));
+  }
+
+  /** @return whether the other object refers to a column the same way */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof TargetColumn that
+        && Objects.equals(name, that.name) && number == that.number;
+  }
+
+  /** @return a hash consistent with {@link #equals(Object)} */
+  @Override
+  public int hashCode() {
+    return Objects.hash(name, number);
   }
 
   /** @return the reference as a user would write it */

@@ -132,6 +132,13 @@ class CsvReaderTest {
   }
 
   @Test
+  void optionsWithTheSameSettingsAreEqual() {
+    assertThat(CsvOptions.defaults().withTarget("3")).isEqualTo(CsvOptions.defaults().withTarget("3"));
+    assertThat(CsvOptions.defaults().withTarget("3")).isNotEqualTo(CsvOptions.defaults().withTarget("4"));
+    assertThat(CsvOptions.defaults()).isEqualTo(CsvOptions.defaults().withTarget(TargetColumn.last()));
+  }
+
+  @Test
   void aHeaderNameThatLooksLikeANumberWinsOverTheColumnNumber() throws IOException {
     CsvData csv = read("x,2,1\n1,5,a\n2,6,b\n", CsvOptions.defaults().withTarget("1"));
     assertThat(csv.schema().target().orElseThrow().name()).isEqualTo("1");
