@@ -47,6 +47,10 @@ final class ByteSource {
     if (!Files.exists(file)) {
       throw DataException.inFile(name, "no such file");
     }
+    // A pipe or device may never end (or never open); data is read twice, so it must be a file.
+    if (!Files.isRegularFile(file)) {
+      throw DataException.inFile(name, "is not a regular file (a pipe or device?); expected a file");
+    }
     return new ByteSource(name, file, null);
   }
 

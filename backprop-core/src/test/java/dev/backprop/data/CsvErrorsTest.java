@@ -2,6 +2,7 @@ package dev.backprop.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -117,6 +118,14 @@ class CsvErrorsTest {
     assertThat(message(() -> CsvReader.read(missing, CsvOptions.defaults()))).isEqualTo(missing + ": no such file");
     assertThat(message(() -> CsvReader.read(dir, CsvOptions.defaults())))
         .isEqualTo(dir + ": is a directory, expected a file");
+  }
+
+  @Test
+  void aDeviceThatNeverEndsIsRefusedBeforeReading() {
+    Path zero = Path.of("/dev/zero");
+    assumeTrue(Files.exists(zero));
+    assertThat(message(() -> CsvReader.read(zero, CsvOptions.defaults())))
+        .isEqualTo("/dev/zero: is not a regular file (a pipe or device?); expected a file");
   }
 
   @Test
