@@ -22,11 +22,19 @@ final class GemmArguments {
     long sizeA = (long) m * k;
     long sizeB = (long) k * n;
     long sizeC = (long) m * n;
-    fits("a", "op(A) is " + m + "×" + k + " (A stored " + stored(transA, m, k) + ")",
-        sizeA, offA, aLength);
-    fits("b", "op(B) is " + k + "×" + n + " (B stored " + stored(transB, k, n) + ")",
-        sizeB, offB, bLength);
-    fits("c", "C is " + m + "×" + n, sizeC, offC, cLength);
+    // Messages are built only on failure: this check runs on every product, tiny ones included,
+    // and must not allocate.
+    if (!fits(sizeA, offA, aLength)) {
+      throw tooShort("a", "op(A) is " + m + "×" + k + " (A stored " + stored(transA, m, k) + ")",
+          sizeA, offA, aLength);
+    }
+    if (!fits(sizeB, offB, bLength)) {
+      throw tooShort("b", "op(B) is " + k + "×" + n + " (B stored " + stored(transB, k, n) + ")",
+          sizeB, offB, bLength);
+    }
+    if (!fits(sizeC, offC, cLength)) {
+      throw tooShort("c", "C is " + m + "×" + n, sizeC, offC, cLength);
+    }
     disjoint(c, offC, sizeC, a, "a", offA, sizeA);
     disjoint(c, offC, sizeC, b, "b", offB, sizeB);
   }
@@ -41,11 +49,14 @@ final class GemmArguments {
     }
   }
 
-  private static void fits(String array, String shape, long size, int offset, int length) {
-    if (offset + size > length) {
-      throw new IllegalArgumentException(array + " is too short: " + shape + " from offset "
-          + offset + " needs length >= " + (offset + size) + " but " + array + ".length = " + length);
-    }
+  private static boolean fits(long size, int offset, int length) {
+    return offset + size <= length;
+  }
+
+  private static IllegalArgumentException tooShort(String array, String shape, long size,
+      int offset, int length) {
+    return new IllegalArgumentException(array + " is too short: " + shape + " from offset "
+        + offset + " needs length >= " + (offset + size) + " but " + array + ".length = " + length);
   }
 
   private static void disjoint(Object c, int offC, long sizeC, Object input, String name,
