@@ -74,7 +74,7 @@ final class CliErrors implements IParameterExceptionHandler, IExecutionException
     }
 
     /** File-system exceptions carry only the path as their message; say what went wrong with it. */
-    static String describe(Throwable e) {
+    private static String describe(Throwable e) {
         if (e instanceof UncheckedIOException) {
             return describe(e.getCause());
         }

@@ -18,6 +18,7 @@ final class ConfusionHeatmap {
     private static final double CHAR_WIDTH = 6.8;
     private static final double AXIS_TITLE = 22;
     private static final double LEGEND_WIDTH = 70;
+    private static final double TOP = 10;
 
     private final List<String> labels;
     private final ClassificationResult result;
@@ -25,7 +26,6 @@ final class ConfusionHeatmap {
     private final int n;
     private final double cell;
     private final double left;
-    private final double top = 10;
     /** Column labels turn by this many degrees when they are wider than a cell; 0 keeps them level. */
     private final int columnLabelAngle;
     private final double bottom;
@@ -55,7 +55,7 @@ final class ConfusionHeatmap {
     }
 
     private double height() {
-        return top + n * cell + bottom;
+        return TOP + n * cell + bottom;
     }
 
     static String shortLabel(String label) {
@@ -89,7 +89,7 @@ final class ConfusionHeatmap {
                 int count = counts[actual][predicted];
                 double share = rowTotal == 0 ? 0 : (double) count / rowTotal;
                 double x = left + predicted * cell;
-                double y = top + actual * cell;
+                double y = TOP + actual * cell;
                 html.open("rect", "class", "cell", "x", px(x), "y", px(y), "width", px(cell), "height", px(cell),
                         "fill", ColourRamp.colour(share), "data-actual", Integer.toString(actual),
                         "data-predicted", Integer.toString(predicted), "data-count", Integer.toString(count));
@@ -112,10 +112,10 @@ final class ConfusionHeatmap {
         String font = px(fontSize);
         for (int i = 0; i < n; i++) {
             double middle = i * cell + cell / 2;
-            html.element("text", labels.get(i), "class", "label", "x", px(left - 6), "y", px(top + middle),
+            html.element("text", labels.get(i), "class", "label", "x", px(left - 6), "y", px(TOP + middle),
                     "dy", "0.35em", "text-anchor", "end", "font-size", font);
             double x = left + middle;
-            double y = top + n * cell + 14;
+            double y = TOP + n * cell + 14;
             if (columnLabelAngle > 0) {
                 html.element("text", labels.get(i), "class", "label", "text-anchor", "end", "font-size", font,
                         "dy", "0.35em", "transform", "translate(" + px(x) + " " + px(y - 8) + ") rotate(-"
@@ -127,9 +127,9 @@ final class ConfusionHeatmap {
         }
         double matrixMiddle = n * cell / 2;
         html.element("text", "predicted class", "class", "axis-title", "x", px(left + matrixMiddle),
-                "y", px(top + n * cell + bottom - 6), "text-anchor", "middle");
+                "y", px(TOP + n * cell + bottom - 6), "text-anchor", "middle");
         html.element("text", "actual class", "class", "axis-title", "text-anchor", "middle",
-                "transform", "translate(14 " + px(top + matrixMiddle) + ") rotate(-90)");
+                "transform", "translate(14 " + px(TOP + matrixMiddle) + ") rotate(-90)");
     }
 
     private void drawLegend(Html html, double x) {
@@ -140,10 +140,10 @@ final class ConfusionHeatmap {
             html.empty("stop", "offset", px(at * 100) + "%", "stop-color", ColourRamp.colour(at));
         }
         html.close("linearGradient").close("defs");
-        html.empty("rect", "class", "scale", "x", px(x), "y", px(top), "width", "12", "height", px(height),
+        html.empty("rect", "class", "scale", "x", px(x), "y", px(TOP), "width", "12", "height", px(height),
                 "fill", "url(#heatmap-scale)");
         for (int percent = 0; percent <= 100; percent += 50) {
-            double y = top + height * (1 - percent / 100.0);
+            double y = TOP + height * (1 - percent / 100.0);
             html.element("text", percent + "%", "class", "tick", "x", px(x + 17), "y", px(y), "dy", "0.35em");
         }
     }

@@ -10,17 +10,19 @@ import java.util.function.Function;
 
 /**
  * The training curves: one chart per metric ({@code loss} first), each with a training and,
- * when measured, a validation line. The epoch with the lowest validation loss, the one early
- * stopping restores, is marked on every chart.
+ * when measured, a validation line. The best epoch (see {@link ReportData#bestEpoch()}) is
+ * marked on every chart.
  */
 final class CurvesSection {
 
     static final String LOSS = "loss";
 
-    private final List<EpochRecord> epochs;
+    private final List<EpochMetrics> epochs;
+    private final OptionalInt marked;
 
-    CurvesSection(List<EpochRecord> epochs) {
-        this.epochs = epochs;
+    CurvesSection(ReportData data) {
+        this.epochs = data.epochs();
+        this.marked = data.markedEpoch().map(m -> OptionalInt.of(m.epoch())).orElse(OptionalInt.empty());
     }
 
     void render(Html html) {
@@ -30,13 +32,12 @@ final class CurvesSection {
             html.close("section");
             return;
         }
-        int[] epochNumbers = epochs.stream().mapToInt(EpochRecord::epoch).toArray();
-        OptionalInt best = bestEpoch(epochs);
+        int[] epochNumbers = epochs.stream().mapToInt(EpochMetrics::epoch).toArray();
         html.open("div", "class", "charts");
         for (String metric : metricNames(epochs)) {
             List<LineChart.Series> series = seriesOf(metric);
             html.open("figure", "class", "curve", "data-metric", metric).element("h3", metric);
-            LineChart.render(html, metric, epochNumbers, series, best);
+            LineChart.render(html, metric, epochNumbers, series, marked);
             missingNote(html, series);
             html.close("figure");
         }
@@ -44,50 +45,33 @@ final class CurvesSection {
     }
 
     /** Every metric measured in any epoch, {@code loss} first, then in order of first appearance. */
-    static List<String> metricNames(List<EpochRecord> epochs) {
+    static List<String> metricNames(List<EpochMetrics> epochs) {
         Set<String> names = new LinkedHashSet<>();
-        for (EpochRecord epoch : epochs) {
+        for (EpochMetrics epoch : epochs) {
             if (epoch.training().containsKey(LOSS) || epoch.validation().containsKey(LOSS)) {
                 names.add(LOSS);
             }
         }
-        for (EpochRecord epoch : epochs) {
+        for (EpochMetrics epoch : epochs) {
             names.addAll(epoch.training().keySet());
             names.addAll(epoch.validation().keySet());
         }
         return List.copyOf(names);
     }
 
-    /**
-     * The epoch with the lowest finite validation loss (the first of equals), or empty when no
-     * validation loss was measured.
-     */
-    static OptionalInt bestEpoch(List<EpochRecord> epochs) {
-        OptionalInt best = OptionalInt.empty();
-        double lowest = Double.POSITIVE_INFINITY;
-        for (EpochRecord epoch : epochs) {
-            double loss = epoch.validation().getOrDefault(LOSS, Double.NaN);
-            if (Double.isFinite(loss) && loss < lowest) {
-                lowest = loss;
-                best = OptionalInt.of(epoch.epoch());
-            }
-        }
-        return best;
-    }
-
     private List<LineChart.Series> seriesOf(String metric) {
         List<LineChart.Series> series = new ArrayList<>();
         if (epochs.stream().anyMatch(epoch -> epoch.training().containsKey(metric))) {
-            series.add(new LineChart.Series("training", values(EpochRecord::training, metric), LineChart.TRAINING));
+            series.add(new LineChart.Series("training", values(EpochMetrics::training, metric), LineChart.TRAINING));
         }
         if (epochs.stream().anyMatch(epoch -> epoch.validation().containsKey(metric))) {
-            series.add(new LineChart.Series("validation", values(EpochRecord::validation, metric),
+            series.add(new LineChart.Series("validation", values(EpochMetrics::validation, metric),
                     LineChart.VALIDATION));
         }
         return series;
     }
 
-    private double[] values(Function<EpochRecord, Map<String, Double>> part, String metric) {
+    private double[] values(Function<EpochMetrics, Map<String, Double>> part, String metric) {
         return epochs.stream().mapToDouble(epoch -> part.apply(epoch).getOrDefault(metric, Double.NaN)).toArray();
     }
 

@@ -3,7 +3,7 @@ package dev.backprop.cli.report;
 import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
+import java.util.Optional;
 
 /**
  * The reference parts of the report: the model's layer table, the data, every hyperparameter and
@@ -63,8 +63,8 @@ final class SummarySections {
         html.close("tbody").close("table").close("section");
     }
 
-    static void renderTimings(Html html, RunInfo run, List<EpochRecord> epochs) {
-        DoubleSummaryStatistics seconds = epochs.stream().mapToDouble(EpochRecord::seconds)
+    static void renderTimings(Html html, RunInfo run, List<EpochMetrics> epochs) {
+        DoubleSummaryStatistics seconds = epochs.stream().mapToDouble(EpochMetrics::seconds)
                 .filter(Double::isFinite).summaryStatistics();
         double epochTotal = seconds.getSum();
         html.open("section", "class", "card", "id", "timings").element("h2", "Timings");
@@ -85,12 +85,13 @@ final class SummarySections {
         html.close("section");
     }
 
-    static void renderEpochTable(Html html, List<EpochRecord> epochs) {
+    static void renderEpochTable(Html html, ReportData data) {
+        List<EpochMetrics> epochs = data.epochs();
         if (epochs.isEmpty()) {
             return;
         }
         List<String> metrics = CurvesSection.metricNames(epochs);
-        OptionalInt best = CurvesSection.bestEpoch(epochs);
+        Optional<ReportData.MarkedEpoch> marked = data.markedEpoch();
         boolean validation = epochs.stream().anyMatch(epoch -> !epoch.validation().isEmpty());
         html.open("section", "class", "card", "id", "epochs").element("h2", "Epochs");
         html.open("details").element("summary", "Every metric in every epoch (" + epochs.size() + ")");
@@ -101,8 +102,8 @@ final class SummarySections {
             metrics.forEach(metric -> html.element("th", metric + " (validation)", "class", "num"));
         }
         html.element("th", "seconds", "class", "num").close("tr").close("thead").open("tbody");
-        for (EpochRecord epoch : epochs) {
-            boolean isBest = best.isPresent() && best.getAsInt() == epoch.epoch();
+        for (EpochMetrics epoch : epochs) {
+            boolean isBest = marked.isPresent() && marked.get().epoch() == epoch.epoch();
             html.open("tr", "class", isBest ? "best" : "plain")
                     .element("td", Integer.toString(epoch.epoch()), "class", "num");
             metrics.forEach(metric -> metricCell(html, epoch.training(), metric));
@@ -112,8 +113,8 @@ final class SummarySections {
             html.element("td", Formats.seconds(epoch.seconds()), "class", "num").close("tr");
         }
         html.close("tbody").close("table").close("div");
-        best.ifPresent(epoch -> html.element("p", "Highlighted: epoch " + epoch
-                + ", the lowest validation loss.", "class", "note"));
+        marked.ifPresent(epoch -> html.element("p", "Highlighted: epoch " + epoch.epoch() + ", "
+                + epoch.reason() + ".", "class", "note"));
         html.close("details").close("section");
     }
 

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -59,31 +60,50 @@ class HtmlReportTest {
         }
         assertThat(select(page, "//figure[@class='curve']//*[@class='best']/*[local-name()='text']"))
                 .hasSize(2).allSatisfy(label -> assertThat(label.getTextContent()).isEqualTo("best epoch "
-                        + CurvesSection.bestEpoch(SampleReports.classification(25, 42).epochs()).getAsInt()));
+                        + SampleReports.classification(25, 42).markedEpoch().orElseThrow().epoch()));
         assertThat(select(page, "//figure[@data-metric='loss']//*[@class='legend']/*[local-name()='text']")
                 .stream().map(Element::getTextContent)).containsExactly("training", "validation");
     }
 
     @Test
     void lossComesFirstEvenWhenReportedLast() {
-        List<EpochRecord> epochs = List.of(
-                new EpochRecord(1, SampleReports.ordered("accuracy", 0.5, "loss", 1.0), Map.of(), 1),
-                new EpochRecord(2, SampleReports.ordered("accuracy", 0.7, "loss", 0.6), Map.of(), 1));
+        List<EpochMetrics> epochs = List.of(
+                new EpochMetrics(1, SampleReports.ordered("accuracy", 0.5, "loss", 1.0), Map.of(), 1),
+                new EpochMetrics(2, SampleReports.ordered("accuracy", 0.7, "loss", 0.6), Map.of(), 1));
         assertThat(CurvesSection.metricNames(epochs)).containsExactly("loss", "accuracy");
     }
 
     @Test
-    void bestEpochIsTheLowestValidationLossAndIsMarkedOnEveryChart() {
-        List<EpochRecord> epochs = List.of(
+    void withoutABestEpochFromTheRunTheLowestValidationLossIsMarked() {
+        List<EpochMetrics> epochs = List.of(
                 epoch(1, 0.9, 0.95), epoch(2, 0.5, 0.61), epoch(3, 0.4, 0.58), epoch(4, 0.3, 0.58), epoch(5, 0.2, 0.7));
-        ReportData data = withEpochs(epochs);
-        Document page = parse(HtmlReport.render(data));
+        Document page = parse(HtmlReport.render(withEpochs(epochs, OptionalInt.empty())));
 
-        assertThat(CurvesSection.bestEpoch(epochs)).hasValue(3);
         assertThat(select(page, "//figure[@class='curve']")).hasSize(1);
         assertThat(select(page, "//figure[@class='curve']//*[@class='best']/*[local-name()='text']"))
                 .singleElement().extracting(Element::getTextContent).isEqualTo("best epoch 3");
         assertThat(one(page, "//table[@class='epochs']//tr[@class='best']/td[1]").getTextContent()).isEqualTo("3");
+        assertThat(one(page, "//section[@id='epochs']//p").getTextContent())
+                .isEqualTo("Highlighted: epoch 3, the lowest validation loss.");
+    }
+
+    @Test
+    void theRunsBestEpochIsMarkedWhenGiven() {
+        List<EpochMetrics> epochs = List.of(epoch(1, 0.9, 0.95), epoch(2, 0.5, 0.61), epoch(3, 0.4, 0.58));
+        Document page = parse(HtmlReport.render(withEpochs(epochs, OptionalInt.of(2))));
+
+        assertThat(select(page, "//figure[@class='curve']//*[@class='best']/*[local-name()='text']"))
+                .singleElement().extracting(Element::getTextContent).isEqualTo("best epoch 2");
+        assertThat(one(page, "//section[@id='epochs']//p").getTextContent())
+                .isEqualTo("Highlighted: epoch 2, early stopping's best epoch.");
+    }
+
+    @Test
+    void theBestEpochMustBeOneOfTheEpochs() {
+        List<EpochMetrics> epochs = List.of(epoch(1, 0.9, 0.95), epoch(2, 0.5, 0.61));
+        assertThatThrownBy(() -> withEpochs(epochs, OptionalInt.of(3)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("best epoch 3 is not among the 2 epochs");
     }
 
     @Test
@@ -146,9 +166,9 @@ class HtmlReportTest {
 
     @Test
     void timingsShowTotalAndPerEpochSeconds() {
-        List<EpochRecord> epochs = List.of(
-                new EpochRecord(1, Map.of("loss", 1.0), Map.of(), 2.0),
-                new EpochRecord(2, Map.of("loss", 0.5), Map.of(), 4.0));
+        List<EpochMetrics> epochs = List.of(
+                new EpochMetrics(1, Map.of("loss", 1.0), Map.of(), 2.0),
+                new EpochMetrics(2, Map.of("loss", 0.5), Map.of(), 4.0));
         Document page = parse(HtmlReport.render(withEpochs(epochs)));
 
         assertThat(rowValues(page, "timings")).containsExactly(
@@ -179,26 +199,30 @@ class HtmlReportTest {
 
     @Test
     void epochsMustIncrease() {
-        List<EpochRecord> epochs = List.of(epoch(2, 1, 1), epoch(2, 1, 1));
+        List<EpochMetrics> epochs = List.of(epoch(2, 1, 1), epoch(2, 1, 1));
         assertThatThrownBy(() -> withEpochs(epochs))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("epochs must increase: epoch 2 follows epoch 2");
     }
 
-    static EpochRecord epoch(int epoch, double trainingLoss, double validationLoss) {
-        return new EpochRecord(epoch, Map.of("loss", trainingLoss), Map.of("loss", validationLoss), 1.5);
+    static EpochMetrics epoch(int epoch, double trainingLoss, double validationLoss) {
+        return new EpochMetrics(epoch, Map.of("loss", trainingLoss), Map.of("loss", validationLoss), 1.5);
     }
 
-    static ReportData withEpochs(List<EpochRecord> epochs) {
+    static ReportData withEpochs(List<EpochMetrics> epochs) {
+        return withEpochs(epochs, OptionalInt.empty());
+    }
+
+    static ReportData withEpochs(List<EpochMetrics> epochs, OptionalInt bestEpoch) {
         ReportData sample = SampleReports.classification(3, 1);
         return new ReportData(sample.title(), sample.run(), sample.data(), sample.modelSummary(), epochs,
-                sample.evaluation());
+                bestEpoch, sample.evaluation());
     }
 
     static ReportData withEvaluation(Evaluation evaluation) {
         ReportData sample = SampleReports.classification(3, 1);
         return new ReportData(sample.title(), sample.run(), sample.data(), sample.modelSummary(), sample.epochs(),
-                evaluation);
+                OptionalInt.empty(), evaluation);
     }
 
     private static ReportData hostileReport() {
@@ -207,8 +231,8 @@ class HtmlReportTest {
         DataSummary data = new DataSummary(HOSTILE, HOSTILE, 2, Map.of(HOSTILE, 4L), Map.of(HOSTILE, 4L));
         ClassificationResult evaluation = new ClassificationResult(HOSTILE, Map.of(HOSTILE, 0.5),
                 List.of(HOSTILE, "plain"), SampleReports.confusion(new int[][] {{3, 1}, {0, 4}}));
-        List<EpochRecord> epochs = List.of(new EpochRecord(1, Map.of(HOSTILE, 1.0), Map.of(HOSTILE, 2.0), 1));
-        return new ReportData(HOSTILE, run, data, HOSTILE, epochs, evaluation);
+        List<EpochMetrics> epochs = List.of(new EpochMetrics(1, Map.of(HOSTILE, 1.0), Map.of(HOSTILE, 2.0), 1));
+        return new ReportData(HOSTILE, run, data, HOSTILE, epochs, OptionalInt.empty(), evaluation);
     }
 
     private static List<Map.Entry<String, String>> rowValues(Document page, String section) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.SplittableRandom;
 
 /**
@@ -24,13 +25,13 @@ final class SampleReports {
 
     static ReportData classification(int epochs, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        List<EpochRecord> records = new ArrayList<>();
+        List<EpochMetrics> records = new ArrayList<>();
         for (int epoch = 1; epoch <= epochs; epoch++) {
             double progress = Math.exp(-epoch / 3.5);
             double overfit = Math.max(0, epoch - 11) * 0.006;
             double trainLoss = 0.24 + 0.55 * progress - 0.002 * epoch + 0.006 * random.nextGaussian();
             double validationLoss = 0.31 + 0.5 * progress + overfit + 0.008 * random.nextGaussian();
-            records.add(new EpochRecord(epoch,
+            records.add(new EpochMetrics(epoch,
                     ordered("loss", trainLoss, "accuracy", 0.915 - 0.16 * progress + 0.0012 * epoch
                             + 0.002 * random.nextGaussian()),
                     ordered("loss", validationLoss, "accuracy", 0.893 - 0.15 * progress - overfit * 0.4
@@ -41,7 +42,7 @@ final class SampleReports {
                 ordered("accuracy", 0.8844, "loss", 0.3281, "macro F1", 0.8840), FASHION_CLASSES,
                 confusion(fashionConfusion()));
         return new ReportData("Fashion-MNIST: classification", run(seed, 4.2 * epochs + 6.3, "classification"),
-                fashionData(), modelSummary(), records, evaluation);
+                fashionData(), modelSummary(), records, OptionalInt.empty(), evaluation);
     }
 
     static RunInfo run(long seed, double totalSeconds, String task) {
@@ -126,17 +127,17 @@ final class SampleReports {
             actual[i] = Math.sin(x) + 0.1 * random.nextGaussian();
             predicted[i] = 0.95 * Math.sin(x) + 0.08 * random.nextGaussian();
         }
-        List<EpochRecord> records = new ArrayList<>();
+        List<EpochMetrics> records = new ArrayList<>();
         for (int epoch = 1; epoch <= 12; epoch++) {
             double loss = 0.02 + 0.4 * Math.exp(-epoch / 2.0);
-            records.add(new EpochRecord(epoch, ordered("loss", loss, "mae", Math.sqrt(loss) * 0.8),
+            records.add(new EpochMetrics(epoch, ordered("loss", loss, "mae", Math.sqrt(loss) * 0.8),
                     ordered("loss", loss * 1.1, "mae", Math.sqrt(loss * 1.1) * 0.8), 0.21));
         }
         RegressionResult evaluation = new RegressionResult("validation (" + rows + " rows)",
                 ordered("r2", 0.95, "rmse", 0.135, "mae", 0.107), actual, predicted);
         DataSummary data = new DataSummary("builtin:sine", "y", 1, Map.of("training", (long) rows), Map.of());
         return new ReportData("sine: regression", run(seed, 3.1, "regression"), data, modelSummary(), records,
-                evaluation);
+                OptionalInt.empty(), evaluation);
     }
 
     static Map<String, Double> ordered(Object... namesAndValues) {
