@@ -11,13 +11,18 @@ import java.util.concurrent.locks.LockSupport;
  * counter, nothing allocated per loop.
  *
  * <p>The claim counter holds the loop's generation in its high 32 bits and the next unclaimed
- * chunk in its low 32 bits. A worker that wakes late and reads the fields of a newer loop cannot
- * run a chunk with them: its compare-and-set names the old generation and fails.
+ * chunk in its low 32 bits. A new loop first moves the counter to its own generation, closed,
+ * then publishes its task and chunk count, then opens the counter. A worker that read an old claim
+ * and then the fields of the newer loop cannot run a chunk with them: its compare-and-set names
+ * the old generation and fails.
  */
 final class WorkerPool {
 
   /** How long an idle thread spins before parking; a short spin keeps back-to-back loops cheap. */
   private static final long SPIN_NANOS = 20_000L;
+
+  /** A chunk index beyond any loop: a generation whose counter reads this has no chunks to give. */
+  private static final long CLOSED = Integer.MAX_VALUE;
 
   /** A pool thread; loops started from one run inline, so nested loops never wait on the pool. */
   static final class Worker extends Thread {
@@ -54,12 +59,15 @@ final class WorkerPool {
       return false;
     }
     try {
+      long generation = (claims.get() >>> 32) + 1;
+      // Close the old generation before publishing the new loop: a late worker holding an old
+      // claim must fail its compare-and-set rather than run a chunk of this loop with it.
+      claims.set(generation << 32 | CLOSED);
       task = body;
       chunks = chunkCount;
       caller = Thread.currentThread();
       completed.set(0);
       failure.set(null);
-      long generation = (claims.get() >>> 32) + 1;
       claims.set(generation << 32);
       for (Worker w : workers) {
         LockSupport.unpark(w);

@@ -39,6 +39,23 @@ class ParallelTest {
   }
 
   @Test
+  void backToBackLoopsOfDifferentSizesNeverRunAChunkTwice() {
+    // Regression: a worker late from a 7-chunk loop once ran chunk 7 of the next 1000-chunk loop.
+    Parallel.setThreads(3);
+    int[] sizes = {7, 1000, 1, 64, 3, 500};
+    for (int loop = 0; loop < 6_000; loop++) {
+      int chunks = sizes[loop % sizes.length];
+      AtomicIntegerArray runs = new AtomicIntegerArray(chunks);
+      Parallel.forEachChunk(chunks, runs::incrementAndGet);
+      for (int i = 0; i < chunks; i++) {
+        if (runs.get(i) != 1) {
+          assertThat(runs.get(i)).as("loop %d: runs of chunk %d of %d", loop, i, chunks).isEqualTo(1);
+        }
+      }
+    }
+  }
+
+  @Test
   void chunksAreSharedWithPoolThreads() {
     Parallel.setThreads(2);
     Set<String> threadNames = ConcurrentHashMap.newKeySet();
