@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionInfo.class,
         usageHelpAutoWidth = true,
         description = "Builds neural networks and trains them by backpropagation.",
+        subcommands = {ExplainCommand.class},
         commandListHeading = "%nCommands:%n",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

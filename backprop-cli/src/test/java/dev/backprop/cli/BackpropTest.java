@@ -7,6 +7,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -111,8 +113,11 @@ class BackpropTest {
         Run run = run();
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("error: missing command (one of: load) (see 'backprop --help')"
-                + System.lineSeparator());
+        List<String> commands = new ArrayList<>(Backprop.newCommandLine().getSubcommands().keySet());
+        commands.add("load");
+        assertThat(commands).contains("explain");
+        assertThat(run.err()).isEqualTo("error: missing command (one of: " + String.join(", ", commands)
+                + ") (see 'backprop --help')" + System.lineSeparator());
     }
 
     @Test
