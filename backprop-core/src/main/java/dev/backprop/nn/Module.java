@@ -269,6 +269,33 @@ public abstract sealed class Module permits Dense, ActivationLayer, Dropout, Bat
   }
 
   /**
+   * A copy of this module that computes with the given tensors as its parameters (used as they
+   * are, not copied) and shares this module's buffers, mode and generator positions. A loss computed
+   * through the copy differentiates with respect to the given tensors: this is how a
+   * finite-difference check treats every parameter of a network as an input, e.g. {@code
+   * GradCheck.check(in -> loss(net.withParameters(Map.of("0.weight", in[0], ...))), w)}.
+   *
+   * @param parameters a tensor for every name of {@link #namedParameters()}, with its shape and dtype
+   * @throws IllegalArgumentException naming the first missing, unexpected or mismatched tensor
+   */
+  public final Module withParameters(Map<String, Tensor> parameters) {
+    Map<String, Tensor> own = namedParameters();
+    if (!own.keySet().equals(parameters.keySet())) {
+      throw new IllegalArgumentException(
+          "withParameters: got tensors " + parameters.keySet() + ", this module has parameters " + own.keySet());
+    }
+    own.forEach((name, p) -> {
+      Tensor given = parameters.get(name);
+      if (given.dtype() != p.dtype() || !Arrays.equals(given.shape(), p.shape())) {
+        throw new IllegalArgumentException("withParameters: '" + name + "' is " + given.dtype()
+            + Arrays.toString(given.shape()) + ", expected " + p.dtype() + Arrays.toString(p.shape()));
+      }
+    });
+    Map<String, Tensor> buffers = namedBuffers();
+    return withState(name -> parameters.containsKey(name) ? parameters.get(name) : buffers.get(name));
+  }
+
+  /**
    * A table of the layers, their output shapes and parameter counts, with totals, as Keras prints
    * it; {@code inputShape} is one example's shape, e.g. {@code summary(784)}.
    */
