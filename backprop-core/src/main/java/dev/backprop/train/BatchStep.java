@@ -2,6 +2,7 @@ package dev.backprop.train;
 
 import dev.backprop.nn.Loss;
 import dev.backprop.nn.Module;
+import dev.backprop.nn.internal.FusedMlp;
 import dev.backprop.tensor.Tensor;
 
 /**
@@ -22,8 +23,15 @@ interface BatchStep {
   /** Forward, loss, backward for features [b, d] and the loss's targets. */
   Result run(Tensor features, Tensor targets);
 
-  /** The step for a network and loss: the general autograd path. */
+  /**
+   * The step for a network and loss: the fused path when the network is a plain float32 MLP
+   * (dense layers and elementwise activations, no active dropout) and the loss has a fused form,
+   * else the general autograd path.
+   */
   static BatchStep of(Module network, Loss loss) {
-    return new AutogradStep(network, loss);
+    return FusedMlp.compile(network)
+        .flatMap(mlp -> mlp.training(loss))
+        .<BatchStep>map(FusedStep::new)
+        .orElseGet(() -> new AutogradStep(network, loss));
   }
 }

@@ -23,6 +23,7 @@ final class Evaluator {
     int outputs = Networks.outputWidth(network, examples.featureCount());
     Module activation = loss.outputActivation().layer();
     Tally tally = Tally.of(examples, topK);
+    RawOutputs outputsOf = new RawOutputs(network);
     boolean wasTraining = network.isTraining();
     network.eval();
     try (NoGrad ignored = Tensor.noGrad()) {
@@ -30,7 +31,7 @@ final class Evaluator {
       for (int start = 0; start < n; start += BATCH) {
         int[] rows = range(start, Math.min(n, start + BATCH));
         BatchTargets targets = BatchTargets.of(examples, rows, dtype, loss.outputActivation(), outputs);
-        Tensor raw = network.forward(examples.featuresAt(rows, dtype));
+        Tensor raw = outputsOf.of(examples.featuresAt(rows, dtype));
         double value = loss.compute(raw, targets.forLoss()).item();
         tally.add(activation.forward(raw), targets, value);
       }

@@ -24,14 +24,14 @@ import java.util.Arrays;
  * }</pre>
  */
 public final class Predictor {
-  private final Module network;
+  private final RawOutputs outputs;
   private final Module activation;
   private final Activation outputActivation;
   private final DType dtype;
 
   private Predictor(Module network, Activation outputActivation) {
     this.dtype = Networks.dtypeOf(network);
-    this.network = (dtype == DType.FLOAT32 ? network.toFloat32() : network.toFloat64()).eval();
+    this.outputs = new RawOutputs((dtype == DType.FLOAT32 ? network.toFloat32() : network.toFloat64()).eval());
     this.outputActivation = outputActivation;
     this.activation = outputActivation.layer().eval();
   }
@@ -64,13 +64,13 @@ public final class Predictor {
     try (NoGrad ignored = Tensor.noGrad()) {
       Tensor x = dtype == DType.FLOAT32 ? inputs.toFloat32() : inputs.toFloat64();
       if (n <= Evaluator.BATCH) {
-        return activation.forward(network.forward(x));
+        return activation.forward(outputs.of(x));
       }
       Tensor[] parts = new Tensor[(n + Evaluator.BATCH - 1) / Evaluator.BATCH];
       for (int b = 0; b < parts.length; b++) {
         int start = b * Evaluator.BATCH;
         Tensor rows = x.slice(start, Math.min(n, start + Evaluator.BATCH));
-        parts[b] = activation.forward(network.forward(rows));
+        parts[b] = activation.forward(outputs.of(rows));
       }
       return Tensor.concat(0, parts);
     }
