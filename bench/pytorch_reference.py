@@ -213,21 +213,36 @@ def tiny(args):
     }, {"steps_per_s_repeats": rates, "steps": step, "final_mse_on_data": final_loss}
 
 
-def gemm_rate(n, multiply, quick):
-    """GFLOP/s: 2n³ / median seconds per call, with the protocol of bench/README.md."""
-    budget = 0.3 if quick else 1.0
+def seconds_of(call):
     start = time.perf_counter()
-    multiply()
-    while time.perf_counter() - start < budget:
-        multiply()
+    call()
+    return time.perf_counter() - start
+
+
+def is_steady(times, window=5):
+    """Whether the median of the last five times is within 10% of the median of the five before."""
+    if len(times) < 2 * window:
+        return False
+    before = statistics.median(times[-2 * window:-window])
+    return abs(statistics.median(times[-window:]) - before) <= 0.10 * before
+
+
+def time_calls(call, budget, min_calls):
+    """(median seconds, warm-up calls, steady): the protocol of bench/README.md, as the Java side.
+
+    Warm-up lasts until the budget has passed and the calls are steady, or 60 s; then calls are
+    timed one by one until at least min_calls total the budget, or at least 3 total 10 s.
+    """
+    warmup = []
+    while sum(warmup) < 60.0:
+        warmup.append(seconds_of(call))
+        if sum(warmup) >= budget and is_steady(warmup):
+            break
     times = []
-    min_calls = 3 if quick else 5
     while not ((len(times) >= min_calls and sum(times) >= budget)
                or (len(times) >= 3 and sum(times) >= 10.0)):
-        start = time.perf_counter()
-        multiply()
-        times.append(time.perf_counter() - start)
-    return 2.0 * n ** 3 / statistics.median(times) / 1e9
+        times.append(seconds_of(call))
+    return statistics.median(times), len(warmup), is_steady(warmup)
 
 
 def gemm(args):
@@ -238,9 +253,13 @@ def gemm(args):
         a = rng.standard_normal((n, n), dtype=np.float32)
         b = rng.standard_normal((n, n), dtype=np.float32)
         c = np.empty((n, n), dtype=np.float32)
-        figures[f"gemm_gflops_{n}"] = gemm_rate(n, lambda: np.matmul(a, b, out=c), args.quick)
         ta, tb, tc = torch.from_numpy(a), torch.from_numpy(b), torch.from_numpy(c)
-        figures[f"gemm_torch_mm_gflops_{n}"] = gemm_rate(n, lambda: torch.mm(ta, tb, out=tc), args.quick)
+        for key, call in ((f"gemm_gflops_{n}", lambda: np.matmul(a, b, out=c)),
+                          (f"gemm_torch_mm_gflops_{n}", lambda: torch.mm(ta, tb, out=tc))):
+            median, warmup_calls, steady = time_calls(call, *((0.3, 3) if args.quick else (1.0, 5)))
+            figures[key] = 2.0 * n ** 3 / median / 1e9
+            details[f"warmup_calls_{key}"] = warmup_calls
+            details[f"warmup_steady_{key}"] = steady
         details[f"max_abs_diff_numpy_torch_{n}"] = float(np.abs(a @ b - torch.mm(ta, tb).numpy()).max())
     figures["gemm_peak_rss_mib"] = peak_rss_mib()
     return figures, details

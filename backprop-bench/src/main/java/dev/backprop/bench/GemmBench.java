@@ -2,7 +2,6 @@ package dev.backprop.bench;
 
 import dev.backprop.kernels.Gemm;
 import dev.backprop.kernels.Parallel;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,7 @@ import picocli.CommandLine.Option;
 
 /**
  * GFLOP/s of {@link Gemm#gemm} on square float32 products C = A·B, measured as the PyTorch
- * reference measures numpy: 2n³ / (median seconds per call) after warm-up. Each product is then
+ * reference measures numpy: 2n³ / (median seconds per call) after warm-up ({@link CallTimer}). Each product is then
  * checked against double-precision dot products, so a fast wrong kernel reports an error instead
  * of a figure.
  *
@@ -71,13 +70,17 @@ public final class GemmBench implements Callable<Integer> {
       float[] a = gaussian(rng, n * n);
       float[] b = gaussian(rng, n * n);
       float[] c = new float[n * n];
-      double gflops = gflops(n, p.quick(), () -> Gemm.gemm(false, false, n, n, n, a, 0, b, 0, c, 0, false));
+      CallTimer.Timing timing = CallTimer.time(
+          () -> Gemm.gemm(false, false, n, n, n, a, 0, b, 0, c, 0, false),
+          p.quick() ? 0.3 : 1.0, p.quick() ? 3 : 5);
+      details.put("warmup_calls_" + n, timing.warmupCalls());
+      details.put("warmup_steady_" + n, timing.steady());
       double error = maxRelativeError(n, a, b, c, rng.split());
       if (Double.isFinite(error)) {
         details.put("max_relative_error_" + n, error);
       }
       if (error <= TOLERANCE) {
-        figures.put("gemm_gflops_" + n, gflops);
+        figures.put("gemm_gflops_" + n, 2.0 * n * n * n / timing.medianSeconds() / 1e9);
       } else {
         errors.put("gemm_gflops_" + n, "Gemm.gemm is wrong at n = " + n + ": an entry is off by "
             + error + " of Σ|a·b| (tolerance " + TOLERANCE + ")");
@@ -85,30 +88,6 @@ public final class GemmBench implements Callable<Integer> {
     }
     figures.put("gemm_peak_rss_mib", ProcessFacts.peakRssMib());
     return new Measurement(figures, errors, details);
-  }
-
-  /**
-   * 2n³ / (median seconds per call) / 10⁹. Warm-up: calls until 1 s has passed (at least one).
-   * Timed: calls one by one until at least 5 total 1 s, or at least 3 total 10 s (0.3 s and 3
-   * calls for both budgets when quick).
-   */
-  static double gflops(int n, boolean quick, Runnable multiply) {
-    double budget = quick ? 0.3 : 1.0;
-    int minCalls = quick ? 3 : 5;
-    long warmStart = System.nanoTime();
-    do {
-      multiply.run();
-    } while ((System.nanoTime() - warmStart) / 1e9 < budget);
-    List<Double> seconds = new ArrayList<>();
-    double total = 0;
-    while (!(seconds.size() >= minCalls && total >= budget || seconds.size() >= 3 && total >= 10)) {
-      long start = System.nanoTime();
-      multiply.run();
-      double s = (System.nanoTime() - start) / 1e9;
-      seconds.add(s);
-      total += s;
-    }
-    return 2.0 * n * n * n / Stats.median(seconds) / 1e9;
   }
 
   /**
