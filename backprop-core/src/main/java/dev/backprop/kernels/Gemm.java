@@ -14,7 +14,7 @@ import java.util.ServiceLoader;
  * a weight matrix as stored: a dense layer's forward pass is h·Wᵀ ({@code transB}), its weight
  * gradient dzᵀ·h ({@code transA}).
  *
- * <p>Products of at least {@value #PARALLEL_MIN_MULTIPLY_ADDS} multiply-adds are cut into tiles
+ * <p>Products of at least 2<sup>19</sup> multiply-adds (m·n·k) are cut into tiles
  * that depend only on m and n, and spread over {@link Parallel}'s threads; every element is summed
  * in an order that depends only on k. So the result is bit-identical for any thread count.
  * Smaller products run on the calling thread with no hand-off and no allocation.

@@ -36,10 +36,10 @@ final class VectorDirectGemm {
       int cRow = offC + i * n;
       if (!transB) {
         rowTimesB(a, aRow, aStep, k, b, offB, n, c, cRow, colFrom, colTo, accumulate);
-      } else if (!transA) {
+      } else if (!transA && k >= LANES) {
         rowTimesRowsOfB(a, aRow, k, b, offB, c, cRow, colFrom, colTo, accumulate);
       } else {
-        columnTimesRowsOfB(a, aRow, aStep, k, b, offB, c, cRow, colFrom, colTo, accumulate);
+        scalarDots(a, aRow, aStep, k, b, offB, c, cRow, colFrom, colTo, accumulate);
       }
     }
   }
@@ -132,8 +132,11 @@ final class VectorDirectGemm {
     return s;
   }
 
-  /** C[i][j] (+)= Σ_p A[p][i]·B[j][p]: A read down a column, so plain scalar code. */
-  private static void columnTimesRowsOfB(float[] a, int aRow, int aStep, int k, float[] b,
+  /**
+   * C[i][j] (+)= Σ_p A(i,p)·B[j][p] in plain scalar code: for A read down a column, and for rows
+   * shorter than one vector.
+   */
+  private static void scalarDots(float[] a, int aRow, int aStep, int k, float[] b,
       int offB, float[] c, int cRow, int colFrom, int colTo, boolean accumulate) {
     for (int j = colFrom; j < colTo; j++) {
       int bj = offB + j * k;
