@@ -8,15 +8,18 @@ import jdk.incubator.vector.VectorOperators;
 
 /**
  * Small float32 products straight from the operands, without packing: batch-1 and batch-2
- * layers, where each element of B is used once or twice, and tiny products, where packing costs
+ * layers, where each element of B is used once or twice, and small products, where packing costs
  * more than the arithmetic. With B as stored (k×n) each strip of a row of C stays in registers
- * while rows of B stream past; with B transposed each element of C is a dot product of two
- * contiguous rows. Both sum in an order fixed by k and n alone.
+ * while rows of B stream past; with only B transposed each element of C is a dot product of two
+ * contiguous rows. Both sum in an order fixed by k and n alone. Products that give vectors
+ * nothing long to run along are left to the scalar loops.
  */
 final class VectorDirectGemm {
 
   /** Up to this many multiply-adds, packing does not pay for itself. */
   private static final long MAX_MULTIPLY_ADDS = 1L << 15;
+  /** Up to this many multiply-adds, scalar loops beat vectors. */
+  private static final long TINY_MULTIPLY_ADDS = 1L << 12;
   /** Vectors of a row of C kept in registers at once. */
   private static final int STRIP = 4 * LANES;
 
@@ -27,6 +30,17 @@ final class VectorDirectGemm {
     return m <= 2 || (long) m * n * k <= MAX_MULTIPLY_ADDS;
   }
 
+  /**
+   * Whether vectors help this unpacked product: they need a dimension read contiguously (the
+   * columns of B as stored, or the rows of A and B when only B is transposed) at least a vector
+   * long, and enough work to pay for the reductions and the tails.
+   */
+  static boolean vectorizes(boolean transA, boolean transB, int m, int n, int k) {
+    boolean longRows = transB ? !transA && k >= LANES : n >= LANES;
+    return longRows && (long) m * n * k > TINY_MULTIPLY_ADDS;
+  }
+
+  /** Computes a block of an unpacked product that {@link #vectorizes}. */
   static void gemm(boolean transA, boolean transB, int m, int n, int k,
       float[] a, int offA, float[] b, int offB, float[] c, int offC, boolean accumulate,
       int rowFrom, int rowTo, int colFrom, int colTo) {
@@ -34,12 +48,10 @@ final class VectorDirectGemm {
     for (int i = rowFrom; i < rowTo; i++) {
       int aRow = offA + (transA ? i : i * k);
       int cRow = offC + i * n;
-      if (!transB) {
-        rowTimesB(a, aRow, aStep, k, b, offB, n, c, cRow, colFrom, colTo, accumulate);
-      } else if (!transA && k >= LANES) {
+      if (transB) {
         rowTimesRowsOfB(a, aRow, k, b, offB, c, cRow, colFrom, colTo, accumulate);
       } else {
-        scalarDots(a, aRow, aStep, k, b, offB, c, cRow, colFrom, colTo, accumulate);
+        rowTimesB(a, aRow, aStep, k, b, offB, n, c, cRow, colFrom, colTo, accumulate);
       }
     }
   }
@@ -130,22 +142,6 @@ final class VectorDirectGemm {
       s = Math.fma(a[aRow + p], b[bRow + p], s);
     }
     return s;
-  }
-
-  /**
-   * C[i][j] (+)= Σ_p A(i,p)·B[j][p] in plain scalar code: for A read down a column, and for rows
-   * shorter than one vector.
-   */
-  private static void scalarDots(float[] a, int aRow, int aStep, int k, float[] b,
-      int offB, float[] c, int cRow, int colFrom, int colTo, boolean accumulate) {
-    for (int j = colFrom; j < colTo; j++) {
-      int bj = offB + j * k;
-      float s = 0f;
-      for (int p = 0; p < k; p++) {
-        s = Math.fma(a[aRow + p * aStep], b[bj + p], s);
-      }
-      store(c, cRow + j, s, accumulate);
-    }
   }
 
   private static void store(float[] c, int at, float dot, boolean accumulate) {

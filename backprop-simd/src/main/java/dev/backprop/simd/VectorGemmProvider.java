@@ -1,6 +1,7 @@
 package dev.backprop.simd;
 
 import dev.backprop.kernels.spi.GemmProvider;
+import dev.backprop.kernels.spi.ScalarGemmProvider;
 
 /**
  * The Vector API GEMM provider. This class links only against backprop-core and the JDK base
@@ -11,6 +12,9 @@ import dev.backprop.kernels.spi.GemmProvider;
 public final class VectorGemmProvider implements GemmProvider {
 
   private static final String VECTOR_MODULE = "jdk.incubator.vector";
+
+  /** Tiny products, and those without a dimension a vector long, run the scalar loops. */
+  private static final GemmProvider SCALAR = new ScalarGemmProvider();
 
   private Boolean supported;
 
@@ -41,11 +45,14 @@ public final class VectorGemmProvider implements GemmProvider {
   public void gemm(boolean transA, boolean transB, int m, int n, int k,
       float[] a, int offA, float[] b, int offB, float[] c, int offC, boolean accumulate,
       int rowFrom, int rowTo, int colFrom, int colTo) {
-    if (VectorDirectGemm.suits(m, n, k)) {
+    if (!VectorDirectGemm.suits(m, n, k)) {
+      VectorBlockedGemm.gemm(transA, transB, m, n, k, a, offA, b, offB, c, offC, accumulate,
+          rowFrom, rowTo, colFrom, colTo);
+    } else if (VectorDirectGemm.vectorizes(transA, transB, m, n, k)) {
       VectorDirectGemm.gemm(transA, transB, m, n, k, a, offA, b, offB, c, offC, accumulate,
           rowFrom, rowTo, colFrom, colTo);
     } else {
-      VectorBlockedGemm.gemm(transA, transB, m, n, k, a, offA, b, offB, c, offC, accumulate,
+      SCALAR.gemm(transA, transB, m, n, k, a, offA, b, offB, c, offC, accumulate,
           rowFrom, rowTo, colFrom, colTo);
     }
   }
