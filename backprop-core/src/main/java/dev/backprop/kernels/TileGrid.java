@@ -4,7 +4,8 @@ package dev.backprop.kernels;
  * How a large product's output is cut into tiles for {@link Parallel}: a function of m and n
  * only, never of the thread count. Tiles are at most 96 rows by 512 columns (what one thread's
  * packed panels hold in cache); small outputs are cut further, down to 24×64, until there are at
- * least {@link #MIN_TILES} tiles, so that every thread gets several and the load evens out.
+ * least {@link #MIN_TILES} tiles, so that every thread gets several and the load evens out. Each
+ * cut is made where it repacks the least data.
  * Heights are multiples of 12 and widths multiples of 64, so register tiles of up to 12 rows and
  * 64 columns only straddle the last tile's edge.
  */
@@ -30,7 +31,11 @@ final class TileGrid {
     while (rowCuts * colCuts < MIN_TILES) {
       boolean rowsSplittable = ceilDiv(m, rowCuts) >= 2 * MIN_ROWS;
       boolean colsSplittable = ceilDiv(n, colCuts) >= 2 * MIN_COLS;
-      if (rowsSplittable && (!colsSplittable || ceilDiv(m, rowCuts) * 4 >= ceilDiv(n, colCuts))) {
+      // Each tile packs its own slices of op(A) (rows × k) and op(B) (k × columns): doubling the
+      // row cuts packs op(B) rowCuts more times, doubling the column cuts packs op(A) colCuts
+      // more times. Take the cheaper.
+      boolean rowsCheaper = (long) rowCuts * n <= (long) colCuts * m;
+      if (rowsSplittable && (rowsCheaper || !colsSplittable)) {
         rowCuts *= 2;
       } else if (colsSplittable) {
         colCuts *= 2;

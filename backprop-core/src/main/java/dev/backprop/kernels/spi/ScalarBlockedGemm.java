@@ -56,7 +56,22 @@ final class ScalarBlockedGemm {
       }
       return;
     }
-    for (int j = 0; j < nc; j++) {
+    // Four rows of B per pass: four read streams, four adjacent writes per panel row.
+    int j = 0;
+    for (; j + 4 <= nc; j += 4) {
+      int r0 = offB + (j0 + j) * k + p0;
+      int r1 = r0 + k;
+      int r2 = r1 + k;
+      int r3 = r2 + k;
+      for (int p = 0; p < kc; p++) {
+        float[] row = panel[p];
+        row[j] = b[r0 + p];
+        row[j + 1] = b[r1 + p];
+        row[j + 2] = b[r2 + p];
+        row[j + 3] = b[r3 + p];
+      }
+    }
+    for (; j < nc; j++) {
       int bRow = offB + (j0 + j) * k + p0;
       for (int p = 0; p < kc; p++) {
         panel[p][j] = b[bRow + p];
