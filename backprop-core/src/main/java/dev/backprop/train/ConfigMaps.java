@@ -1,14 +1,15 @@
 package dev.backprop.train;
 
-import dev.backprop.optim.LearningRateSchedule;
 import dev.backprop.optim.LearningRateSchedule.Constant;
 import dev.backprop.optim.LearningRateSchedule.CosineAnnealing;
 import dev.backprop.optim.LearningRateSchedule.ExponentialDecay;
 import dev.backprop.optim.LearningRateSchedule.LinearWarmup;
 import dev.backprop.optim.LearningRateSchedule.StepDecay;
+import dev.backprop.optim.LearningRateSchedule;
 import dev.backprop.optim.OptimizerSpec;
 import dev.backprop.optim.Optimizers;
 import dev.backprop.optim.ReduceLROnPlateau;
+import dev.backprop.train.internal.MapReader;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package dev.backprop.train;
 
+import dev.backprop.train.internal.MapReader;
+import dev.backprop.train.internal.NonFiniteNumbers;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.backprop.train;
 
+import dev.backprop.train.internal.MapReader;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

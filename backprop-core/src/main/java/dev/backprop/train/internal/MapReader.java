@@ -1,4 +1,4 @@
-package dev.backprop.train;
+package dev.backprop.train.internal;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -10,14 +10,15 @@ import java.util.Set;
 
 /**
  * Reads one map of plain values (a parsed JSON object) strictly: every entry read by kind, errors
- * naming the path ({@code $.early_stopping.patience}), and unknown entries refused at the end.
+ * naming the path ({@code $.early_stopping.patience}), and unknown entries refused at the end. For
+ * the maps of the train and model packages; not a user API.
  */
-final class MapReader {
+public final class MapReader {
   private final Map<String, ?> map;
   private final String path;
   private final Set<String> read = new HashSet<>();
 
-  MapReader(Object value, String path) {
+  public MapReader(Object value, String path) {
     if (!(value instanceof Map<?, ?> m)) {
       throw new IllegalArgumentException(path + ": expected an object, got " + describe(value));
     }
@@ -32,16 +33,16 @@ final class MapReader {
     this.path = path;
   }
 
-  String path(String key) {
+  public String path(String key) {
     return path + "." + key;
   }
 
-  boolean has(String key) {
+  public boolean has(String key) {
     return map.get(key) != null;
   }
 
-  /** The raw value, or null when absent or JSON null. */
-  Object raw(String key) {
+  /** The raw value, or null when absent or JSON null; marks the entry read. */
+  public Object raw(String key) {
     read.add(key);
     return map.get(key);
   }
@@ -54,7 +55,7 @@ final class MapReader {
     return v;
   }
 
-  IllegalArgumentException wrong(String key, Object v, String expected) {
+  public IllegalArgumentException wrong(String key, Object v, String expected) {
     return new IllegalArgumentException(path(key) + ": expected " + expected + ", got " + describe(v));
   }
 
@@ -62,7 +63,7 @@ final class MapReader {
     return v instanceof String s ? "\"" + s + "\"" : String.valueOf(v);
   }
 
-  String string(String key) {
+  public String string(String key) {
     Object v = required(key);
     if (!(v instanceof String s)) {
       throw wrong(key, v, "a string");
@@ -70,7 +71,7 @@ final class MapReader {
     return s;
   }
 
-  boolean bool(String key) {
+  public boolean bool(String key) {
     Object v = required(key);
     if (!(v instanceof Boolean b)) {
       throw wrong(key, v, "true or false");
@@ -78,7 +79,7 @@ final class MapReader {
     return b;
   }
 
-  double number(String key) {
+  public double number(String key) {
     Object v = required(key);
     if (v instanceof String s) {
       return NonFiniteNumbers.parse(s, () -> wrong(key, v, "a number"));
@@ -89,7 +90,7 @@ final class MapReader {
     return n.doubleValue();
   }
 
-  long longInteger(String key) {
+  public long longInteger(String key) {
     Object v = required(key);
     if (v instanceof Long || v instanceof Integer) {
       return ((Number) v).longValue();
@@ -106,7 +107,7 @@ final class MapReader {
     throw wrong(key, v, "a whole number");
   }
 
-  int integer(String key) {
+  public int integer(String key) {
     long v = longInteger(key);
     if (v != (int) v) {
       throw wrong(key, v, "a whole number within 32 bits");
@@ -115,7 +116,7 @@ final class MapReader {
   }
 
   /** A whole number in [min, max]. */
-  int integer(String key, int min, int max) {
+  public int integer(String key, int min, int max) {
     int v = integer(key);
     if (v < min || v > max) {
       throw wrong(key, v, "a whole number from " + min + " to " + max);
@@ -124,7 +125,7 @@ final class MapReader {
   }
 
   /** An enum constant by its lower-case, dash-separated name ({@code skip-batch}). */
-  <E extends Enum<E>> E label(String key, Class<E> type) {
+  public <E extends Enum<E>> E label(String key, Class<E> type) {
     String s = string(key);
     for (E e : type.getEnumConstants()) {
       if (label(e).equals(s)) {
@@ -134,7 +135,7 @@ final class MapReader {
     throw wrong(key, s, "one of " + labels(type));
   }
 
-  static String label(Enum<?> e) {
+  public static String label(Enum<?> e) {
     return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
@@ -142,11 +143,11 @@ final class MapReader {
     return java.util.Arrays.stream(type.getEnumConstants()).map(MapReader::label).toList();
   }
 
-  MapReader object(String key) {
+  public MapReader object(String key) {
     return new MapReader(required(key), path(key));
   }
 
-  List<?> list(String key) {
+  public List<?> list(String key) {
     Object v = required(key);
     if (!(v instanceof List<?> l)) {
       throw wrong(key, v, "an array");
@@ -155,12 +156,12 @@ final class MapReader {
   }
 
   /** Every entry, for maps whose keys are data (hyperparameter names, metric names). */
-  Map<String, ?> entries() {
+  public Map<String, ?> entries() {
     read.addAll(map.keySet());
     return map;
   }
 
-  void rejectUnread() {
+  public void rejectUnread() {
     for (String key : map.keySet()) {
       if (!read.contains(key)) {
         throw new IllegalArgumentException(path + ": unknown entry '" + key + "'");

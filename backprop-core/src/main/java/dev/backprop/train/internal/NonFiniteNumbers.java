@@ -1,4 +1,4 @@
-package dev.backprop.train;
+package dev.backprop.train.internal;
 
 import java.util.function.Supplier;
 
@@ -7,11 +7,11 @@ import java.util.function.Supplier;
  * "NaN"}, {@code "Infinity"} and {@code "-Infinity"} (as Python's json module spells them) and
  * read them back.
  */
-final class NonFiniteNumbers {
+public final class NonFiniteNumbers {
   private NonFiniteNumbers() {}
 
   /** The number itself when finite, else its name. */
-  static Object write(double v) {
+  public static Object write(double v) {
     if (Double.isFinite(v)) {
       return v;
     }
@@ -19,7 +19,7 @@ final class NonFiniteNumbers {
   }
 
   /** The value of a name written by {@link #write}; anything else throws what {@code error} gives. */
-  static double parse(String s, Supplier<IllegalArgumentException> error) {
+  public static double parse(String s, Supplier<IllegalArgumentException> error) {
     return switch (s) {
       case "NaN" -> Double.NaN;
       case "Infinity" -> Double.POSITIVE_INFINITY;
