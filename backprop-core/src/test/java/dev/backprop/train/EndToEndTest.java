@@ -19,7 +19,7 @@ class EndToEndTest {
   void xorWithATwoTwoOneSigmoidNetHalfSquaredErrorAndPlainGradientDescentReachesLossBelowOneHundredth() {
     Sequential net = Sequential.mlp(2, 2, 1).activation(Activation.SIGMOID).outputActivation(Activation.SIGMOID)
         .build(3);
-    TrainingConfig config = TrainingConfig.of(3000, 4, 1).withShuffle(false).withOptimizer(new SGD.Spec(5.0));
+    TrainingConfig config = TrainingConfig.of(1500, 4, 1).withShuffle(false).withOptimizer(new SGD.Spec(5.0));
     History history = new Trainer(net, new HalfSumSquaredError(), config).fit(GeneratedSets.xor());
 
     assertThat(history.last().metric("loss")).isLessThan(0.01);
@@ -28,7 +28,7 @@ class EndToEndTest {
 
   @Test
   void twoSpiralsReachAtLeastNinetyEightPercentTrainingAccuracy() {
-    Examples spirals = GeneratedSets.spirals(200, 0.01, 7);
+    Examples spirals = GeneratedSets.spirals(400, 0.05, 7);
     Sequential net = Sequential.mlp(2, 64, 64, 2).activation(Activation.RELU).build(11);
     TrainingConfig config = TrainingConfig.of(80, 32, 5).withOptimizer(new Adam.Spec(0.01));
     Trainer trainer = new Trainer(net, new CategoricalCrossEntropy(), config);
@@ -41,8 +41,8 @@ class EndToEndTest {
   void sineRegressionReachesMeanSquaredErrorOfAtMostOneThousandth() {
     Examples train = GeneratedSets.sine(512, 3);
     Sequential net = Sequential.mlp(1, 32, 32, 1).activation(Activation.TANH).build(2);
-    TrainingConfig config = TrainingConfig.of(300, 32, 4).withOptimizer(new Adam.Spec(0.01))
-        .withSchedule(new LearningRateSchedule.CosineAnnealing(300));
+    TrainingConfig config = TrainingConfig.of(150, 64, 4).withOptimizer(new Adam.Spec(0.01))
+        .withSchedule(new LearningRateSchedule.CosineAnnealing(150));
     Trainer trainer = new Trainer(net, new MeanSquaredError(), config);
     trainer.fit(train);
 

@@ -1,53 +1,34 @@
 package dev.backprop.train;
 
+import dev.backprop.data.BuiltinData;
+import dev.backprop.data.Dataset;
 import dev.backprop.tensor.Tensor;
-import java.util.SplittableRandom;
 
-/** Small seeded data sets for the end-to-end tests. */
+/** The data sets of the end-to-end tests: the four XOR points, and the data package's generated sets. */
 final class GeneratedSets {
   private GeneratedSets() {}
 
-  /** The four XOR points, labelled 1 when exactly one input is 1. */
+  /** The XOR truth table: label 1 when exactly one input is 1. */
   static Examples xor() {
     float[] x = {0, 0, 0, 1, 1, 0, 1, 1};
     return Examples.classification(Tensor.of(x, 4, 2), new int[] {0, 1, 1, 0}, 2);
   }
 
-  /**
-   * Two interleaved spirals of {@code perClass} points each: arm c at angle t has radius t and is
-   * turned by π·c, with Gaussian noise of the given scale.
-   */
-  static Examples spirals(int perClass, double noise, long seed) {
-    SplittableRandom rng = new SplittableRandom(seed);
-    float[] x = new float[2 * perClass * 2];
-    int[] labels = new int[2 * perClass];
-    for (int c = 0; c < 2; c++) {
-      for (int i = 0; i < perClass; i++) {
-        double t = 0.25 + 3.0 * Math.PI * i / perClass;
-        double angle = t + Math.PI * c;
-        int row = c * perClass + i;
-        x[2 * row] = (float) (t * Math.cos(angle) / (3 * Math.PI) + noise * gaussian(rng));
-        x[2 * row + 1] = (float) (t * Math.sin(angle) / (3 * Math.PI) + noise * gaussian(rng));
-        labels[row] = c;
-      }
-    }
-    return Examples.classification(Tensor.of(x, 2 * perClass, 2), labels, 2);
+  /** Two interleaved spirals of 1.25 turns ({@code builtin:spirals}). */
+  static Examples spirals(int n, double noise, long seed) {
+    return of(BuiltinData.spirals(n, 2, noise, seed));
   }
 
-  /** y = sin(x) at n points drawn uniformly from [−π, π]. */
+  /** y = sin(x) on [−π, π], without noise ({@code builtin:sine?noise=0}). */
   static Examples sine(int n, long seed) {
-    SplittableRandom rng = new SplittableRandom(seed);
-    float[] x = new float[n];
-    float[] y = new float[n];
-    for (int i = 0; i < n; i++) {
-      x[i] = (float) (rng.nextDouble(-Math.PI, Math.PI));
-      y[i] = (float) Math.sin(x[i]);
-    }
-    return Examples.regression(Tensor.of(x, n, 1), Tensor.of(y, n, 1));
+    return of(BuiltinData.sine(n, 0, seed));
   }
 
-  private static double gaussian(SplittableRandom rng) {
-    double u = 1 - rng.nextDouble();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng.nextDouble());
+  /** A data package data set as examples. */
+  static Examples of(Dataset d) {
+    Tensor x = Tensor.of(d.features(), d.size(), d.featureCount());
+    return d.classNames().isEmpty()
+        ? Examples.regression(x, Tensor.of(d.targets(), d.size(), d.targetNames().size()))
+        : Examples.classification(x, d.labels(), d.classNames().size());
   }
 }

@@ -18,6 +18,7 @@ public final class MapReader {
   private final String path;
   private final Set<String> read = new HashSet<>();
 
+  /** A reader of {@code value}, which must be a map with string keys; {@code path} names it in errors. */
   public MapReader(Object value, String path) {
     if (!(value instanceof Map<?, ?> m)) {
       throw new IllegalArgumentException(path + ": expected an object, got " + describe(value));
@@ -33,10 +34,12 @@ public final class MapReader {
     this.path = path;
   }
 
+  /** The path of an entry, for messages: {@code $.optimizer.lr}. */
   public String path(String key) {
     return path + "." + key;
   }
 
+  /** Whether the entry is present and not JSON null (does not mark it read). */
   public boolean has(String key) {
     return map.get(key) != null;
   }
@@ -55,6 +58,7 @@ public final class MapReader {
     return v;
   }
 
+  /** The error for an entry of the wrong kind: "PATH: expected EXPECTED, got VALUE". */
   public IllegalArgumentException wrong(String key, Object v, String expected) {
     return new IllegalArgumentException(path(key) + ": expected " + expected + ", got " + describe(v));
   }
@@ -63,6 +67,7 @@ public final class MapReader {
     return v instanceof String s ? "\"" + s + "\"" : String.valueOf(v);
   }
 
+  /** A required string. */
   public String string(String key) {
     Object v = required(key);
     if (!(v instanceof String s)) {
@@ -71,6 +76,7 @@ public final class MapReader {
     return s;
   }
 
+  /** A required boolean. */
   public boolean bool(String key) {
     Object v = required(key);
     if (!(v instanceof Boolean b)) {
@@ -79,6 +85,7 @@ public final class MapReader {
     return b;
   }
 
+  /** A required number, or one of the names {@link NonFiniteNumbers} writes for NaN and the infinities. */
   public double number(String key) {
     Object v = required(key);
     if (v instanceof String s) {
@@ -90,6 +97,7 @@ public final class MapReader {
     return n.doubleValue();
   }
 
+  /** A required whole number within 64 bits. */
   public long longInteger(String key) {
     Object v = required(key);
     if (v instanceof Long || v instanceof Integer) {
@@ -107,6 +115,7 @@ public final class MapReader {
     throw wrong(key, v, "a whole number");
   }
 
+  /** A required whole number within 32 bits. */
   public int integer(String key) {
     long v = longInteger(key);
     if (v != (int) v) {
@@ -135,6 +144,7 @@ public final class MapReader {
     throw wrong(key, s, "one of " + labels(type));
   }
 
+  /** The label of an enum constant: lower case, dashes for underscores ({@code SKIP_BATCH} → {@code skip-batch}). */
   public static String label(Enum<?> e) {
     return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
@@ -143,10 +153,12 @@ public final class MapReader {
     return java.util.Arrays.stream(type.getEnumConstants()).map(MapReader::label).toList();
   }
 
+  /** A reader of a required nested object. */
   public MapReader object(String key) {
     return new MapReader(required(key), path(key));
   }
 
+  /** A required array. */
   public List<?> list(String key) {
     Object v = required(key);
     if (!(v instanceof List<?> l)) {
@@ -161,6 +173,7 @@ public final class MapReader {
     return map;
   }
 
+  /** Refuses the first entry no method has read: a typo or an entry of a newer version. */
   public void rejectUnread() {
     for (String key : map.keySet()) {
       if (!read.contains(key)) {
