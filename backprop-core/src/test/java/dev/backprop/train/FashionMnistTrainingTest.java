@@ -35,6 +35,8 @@ class FashionMnistTrainingTest {
 
     Trainer trainer = new Trainer(net, new CategoricalCrossEntropy(), config);
     History history = trainer.fit(train, test);
+    System.out.printf("Fashion-MNIST, 784-256-128-10, 2 epochs: test accuracy %.4f, %.1f s per epoch%n",
+        history.last().metric("val_accuracy"), (history.epochs().get(0).seconds() + history.last().seconds()) / 2);
 
     assertThat(history.last().metric("val_accuracy")).isGreaterThanOrEqualTo(0.85);
     assertThat(history.metric("loss")[1]).isLessThan(history.metric("loss")[0]);
