@@ -2,7 +2,6 @@ package dev.backprop.cli;
 
 import dev.backprop.train.BatchEvent;
 import dev.backprop.train.EpochRecord;
-import dev.backprop.train.History;
 import dev.backprop.train.MetricNames;
 import dev.backprop.train.TrainingListener;
 import java.io.PrintWriter;
@@ -13,8 +12,8 @@ import java.util.function.LongSupplier;
 
 /**
  * Shows training progress as Keras does. On a terminal, a bar per epoch redrawn in place with
- * {@code \r}: batches done of the epoch's total, the estimated time left, and the mean loss and
- * metrics of the epoch so far; when the epoch ends, the bar is completed with its time and the
+ * {@code \r}: batches done of the epoch's total, the estimated time left, and the loss and
+ * metrics of the epoch so far (means over its batches, as the epoch's record will report them); when the epoch ends, the bar is completed with its time and the
  * validation metrics. Anywhere else (a log file, a pipe, a CI job) one plain line per epoch, so
  * logs stay readable.
  *
@@ -39,8 +38,6 @@ final class ProgressPrinter implements TrainingListener {
     private long epochStart;
     private long lastDraw;
     private int drawnWidth;
-    private double lossSum;
-    private long examples;
 
     /**
      * @param out       where to print (standard error, so standard output keeps only results)
@@ -67,8 +64,6 @@ final class ProgressPrinter implements TrainingListener {
         epochStart = nanoClock.getAsLong();
         lastDraw = Long.MIN_VALUE;
         drawnWidth = 0;
-        lossSum = 0;
-        examples = 0;
         if (inPlace) {
             out.println("Epoch " + (epoch + 1) + "/" + epochs);
             out.flush();
@@ -77,10 +72,6 @@ final class ProgressPrinter implements TrainingListener {
 
     @Override
     public void onBatchEnd(BatchEvent event) {
-        if (!event.skipped()) {
-            lossSum += event.loss() * event.size();
-            examples += event.size();
-        }
         long now = nanoClock.getAsLong();
         boolean last = event.batch() + 1 == event.batches();
         if (inPlace && !last && (lastDraw == Long.MIN_VALUE || now - lastDraw >= REDRAW_NANOS)) {
@@ -88,7 +79,7 @@ final class ProgressPrinter implements TrainingListener {
             double elapsed = seconds(now - epochStart);
             int done = event.batch() + 1;
             double eta = elapsed / done * (event.batches() - done);
-            draw(bar(done, event.batches()) + " - ETA: " + duration(eta) + runningLoss());
+            draw(bar(done, event.batches()) + " - ETA: " + duration(eta) + metrics(event.metrics()));
         }
     }
 
@@ -104,19 +95,6 @@ final class ProgressPrinter implements TrainingListener {
             out.println("Epoch " + (record.epoch() + 1) + "/" + epochs + " - " + duration(elapsed) + metrics);
         }
         out.flush();
-    }
-
-    @Override
-    public void onTrainEnd(History history) {
-        if (history.stoppedEarly() && history.bestEpoch().isPresent()) {
-            out.println("Stopped early: no improvement for the last epochs; kept the weights of epoch "
-                    + (history.bestEpoch().getAsInt() + 1) + ".");
-            out.flush();
-        }
-    }
-
-    private String runningLoss() {
-        return examples == 0 ? "" : String.format(Locale.ROOT, " - loss: %.4f", lossSum / examples);
     }
 
     /** The loss and shown metrics, training then validation, as {@code " - loss: 0.3121 - ..."}. */
@@ -168,8 +146,11 @@ final class ProgressPrinter implements TrainingListener {
     }
 
     private static String stepTime(double seconds) {
-        return seconds >= 1 ? String.format(Locale.ROOT, "%.0fs/step", seconds)
-                : String.format(Locale.ROOT, "%.0fms/step", seconds * 1000);
+        if (seconds >= 1) {
+            return String.format(Locale.ROOT, "%.0fs/step", seconds);
+        }
+        return seconds >= 1e-3 ? String.format(Locale.ROOT, "%.0fms/step", seconds * 1e3)
+                : String.format(Locale.ROOT, "%.0fus/step", seconds * 1e6);
     }
 
     private static double seconds(long nanos) {

@@ -175,7 +175,7 @@ public final class Trainer {
       }
       skipped++;
       optimizer.zeroGrad();
-      return new BatchEvent(epoch, batch, batches, rows.length, result.loss(), true);
+      return new BatchEvent(epoch, batch, batches, rows.length, result.loss(), true, tally.metrics());
     }
     if (config.clipping() != null) {
       config.clipping().apply(network.parameters());
@@ -184,7 +184,7 @@ public final class Trainer {
     try (NoGrad ignored = Tensor.noGrad()) {
       tally.add(outputActivation.forward(result.outputs()), targets, result.loss());
     }
-    return new BatchEvent(epoch, batch, batches, rows.length, result.loss(), false);
+    return new BatchEvent(epoch, batch, batches, rows.length, result.loss(), false, tally.metrics());
   }
 
   private void endEpoch(Examples validation, long start) {
