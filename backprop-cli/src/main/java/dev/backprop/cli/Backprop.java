@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionInfo.class,
         usageHelpAutoWidth = true,
         description = "Builds neural networks and trains them by backpropagation.",
-        subcommands = {ExplainCommand.class},
+        subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, SummaryCommand.class,
+            ExplainCommand.class, GradcheckCommand.class},
         commandListHeading = "%nCommands:%n",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -41,7 +41,8 @@ final class ExplainCommand implements Callable<Integer> {
     private String activation = ExplainSpec.defaults().activation();
 
     @Option(names = "--loss", paramLabel = "NAME",
-            description = "Loss, which also fixes the output layer: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+            description = "Loss, which also fixes the output layer: ${COMPLETION-CANDIDATES} "
+                    + "(default: ${DEFAULT-VALUE}).",
             completionCandidates = Losses.class)
     private String loss = ExplainSpec.defaults().loss();
 
