@@ -4,7 +4,6 @@ import static dev.backprop.simd.VectorSupport.FLOATS;
 import static dev.backprop.simd.VectorSupport.LANES;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 
 /**
  * Small float32 products straight from the operands, without packing: batch-1 and batch-2
@@ -18,8 +17,6 @@ final class VectorDirectGemm {
 
   /** Up to this many multiply-adds, packing does not pay for itself. */
   private static final long MAX_MULTIPLY_ADDS = 1L << 15;
-  /** Up to this many multiply-adds, scalar loops beat vectors. */
-  private static final long TINY_MULTIPLY_ADDS = 1L << 12;
   /** Vectors of a row of C kept in registers at once. */
   private static final int STRIP = 4 * LANES;
 
@@ -31,13 +28,12 @@ final class VectorDirectGemm {
   }
 
   /**
-   * Whether vectors help this unpacked product: they need a dimension read contiguously (the
-   * columns of B as stored, or the rows of A and B when only B is transposed) at least a vector
-   * long, and enough work to pay for the reductions and the tails.
+   * Whether vectors help this unpacked product: they need a dimension read contiguously at least
+   * a vector long: the columns of B as stored, or, when only B is transposed, the rows of A and B,
+   * two vectors long so that the sums of the lanes are paid back.
    */
-  static boolean vectorizes(boolean transA, boolean transB, int m, int n, int k) {
-    boolean longRows = transB ? !transA && k >= LANES : n >= LANES;
-    return longRows && (long) m * n * k > TINY_MULTIPLY_ADDS;
+  static boolean vectorizes(boolean transA, boolean transB, int n, int k) {
+    return transB ? !transA && k >= 2 * LANES : n >= LANES;
   }
 
   /** Computes a block of an unpacked product that {@link #vectorizes}. */
@@ -134,10 +130,11 @@ final class VectorDirectGemm {
     }
   }
 
-  /** The lanes' sum, then the products past the last whole vector. */
+  /**
+   * The lanes' sum, then the products past the last whole vector. */
   private static float finish(FloatVector lanes, float[] a, int aRow, float[] b, int bRow,
       int from, int k) {
-    float s = lanes.reduceLanes(VectorOperators.ADD);
+    float s = VectorSupport.sumLanes(lanes);
     for (int p = from; p < k; p++) {
       s = Math.fma(a[aRow + p], b[bRow + p], s);
     }

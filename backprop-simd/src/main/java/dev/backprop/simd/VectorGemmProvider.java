@@ -13,7 +13,7 @@ public final class VectorGemmProvider implements GemmProvider {
 
   private static final String VECTOR_MODULE = "jdk.incubator.vector";
 
-  /** Tiny products, and those without a dimension a vector long, run the scalar loops. */
+  /** Small products without a dimension a vector long run the scalar loops. */
   private static final GemmProvider SCALAR = new ScalarGemmProvider();
 
   private Boolean supported;
@@ -48,7 +48,7 @@ public final class VectorGemmProvider implements GemmProvider {
     if (!VectorDirectGemm.suits(m, n, k)) {
       VectorBlockedGemm.gemm(transA, transB, m, n, k, a, offA, b, offB, c, offC, accumulate,
           rowFrom, rowTo, colFrom, colTo);
-    } else if (VectorDirectGemm.vectorizes(transA, transB, m, n, k)) {
+    } else if (VectorDirectGemm.vectorizes(transA, transB, n, k)) {
       VectorDirectGemm.gemm(transA, transB, m, n, k, a, offA, b, offB, c, offC, accumulate,
           rowFrom, rowTo, colFrom, colTo);
     } else {
