@@ -97,6 +97,54 @@ def peak_rss_mib():
     raise WorkloadError("/proc/self/status has no VmHWM line")
 
 
+# ------------------------------------------------------------------------------------ timing
+
+def seconds_of(call):
+    start = time.perf_counter()
+    call()
+    return time.perf_counter() - start
+
+
+def is_steady(times, window=5):
+    """Whether the median of the last five per-call times is within 10% of the median of the five before."""
+    if len(times) < 2 * window:
+        return False
+    before = statistics.median(times[-2 * window:-window])
+    return abs(statistics.median(times[-window:]) - before) <= 0.10 * before
+
+
+def warm_up(call, budget):
+    """(calls, seconds, steady), the protocol of bench/README.md: calls in slices of ≥ 0.2 s until
+    they total the budget and the median per-call time of the last 5 slices is within 10% of the
+    5 before, or 60 s. (The Java side also waits for its JIT to go idle; PyTorch has no JIT here.)"""
+    per_call, calls, total = [], 0, 0.0
+    while total < 60.0:
+        start, slice_calls = time.perf_counter(), 0
+        while True:
+            call()
+            slice_calls += 1
+            elapsed = time.perf_counter() - start
+            if elapsed >= 0.2:
+                break
+        calls += slice_calls
+        total += elapsed
+        per_call.append(elapsed / slice_calls)
+        if total >= budget and is_steady(per_call):
+            return calls, total, True
+    return calls, total, False
+
+
+def time_calls(call, budget, min_calls):
+    """(median seconds, warm-up): warm-up, then calls timed one by one until at least min_calls
+    total the budget, or at least 3 total 10 s."""
+    warmup = warm_up(call, budget)
+    times = []
+    while not ((len(times) >= min_calls and sum(times) >= budget)
+               or (len(times) >= 3 and sum(times) >= 10.0)):
+        times.append(seconds_of(call))
+    return statistics.median(times), warmup
+
+
 # ------------------------------------------------------------------------------------ workloads
 
 def fmnist_train(args):
@@ -185,64 +233,37 @@ def tiny(args):
     opt = torch.optim.SGD(model.parameters(), lr=0.1)
     step = 0
 
-    def run_for(min_seconds):
+    def hundred_steps():
         nonlocal step
+        for _ in range(100):
+            xb, tb = batches[step % len(batches)]
+            loss = F.mse_loss(model(xb), tb)
+            opt.zero_grad(set_to_none=True)
+            loss.backward()
+            opt.step()
+            step += 1
+
+    def run_for(min_seconds):
         count = 0
         start = time.perf_counter()
         while True:
-            for _ in range(100):
-                xb, tb = batches[step % len(batches)]
-                loss = F.mse_loss(model(xb), tb)
-                opt.zero_grad(set_to_none=True)
-                loss.backward()
-                opt.step()
-                step += 1
+            hundred_steps()
             count += 100
             elapsed = time.perf_counter() - start
             if elapsed >= min_seconds:
                 return count / elapsed
 
     seconds = 0.2 if args.quick else 1.0
-    run_for(seconds)
+    warmup_calls, warmup_seconds, steady = warm_up(hundred_steps, seconds)
     rates = [run_for(seconds) for _ in range(3 if args.quick else 5)]
     with torch.no_grad():
         final_loss = F.mse_loss(model(x), t).item()
     return {
         "tiny_steps_per_s": statistics.median(rates),
         "tiny_peak_rss_mib": peak_rss_mib(),
-    }, {"steps_per_s_repeats": rates, "steps": step, "final_mse_on_data": final_loss}
-
-
-def seconds_of(call):
-    start = time.perf_counter()
-    call()
-    return time.perf_counter() - start
-
-
-def is_steady(times, window=5):
-    """Whether the median of the last five times is within 10% of the median of the five before."""
-    if len(times) < 2 * window:
-        return False
-    before = statistics.median(times[-2 * window:-window])
-    return abs(statistics.median(times[-window:]) - before) <= 0.10 * before
-
-
-def time_calls(call, budget, min_calls):
-    """(median seconds, warm-up calls, steady): the protocol of bench/README.md, as the Java side.
-
-    Warm-up lasts until the budget has passed and the calls are steady, or 60 s; then calls are
-    timed one by one until at least min_calls total the budget, or at least 3 total 10 s.
-    """
-    warmup = []
-    while sum(warmup) < 60.0:
-        warmup.append(seconds_of(call))
-        if sum(warmup) >= budget and is_steady(warmup):
-            break
-    times = []
-    while not ((len(times) >= min_calls and sum(times) >= budget)
-               or (len(times) >= 3 and sum(times) >= 10.0)):
-        times.append(seconds_of(call))
-    return statistics.median(times), len(warmup), is_steady(warmup)
+    }, {"steps_per_s_repeats": rates, "warmup_steps": 100 * warmup_calls,
+        "warmup_seconds": warmup_seconds, "warmup_steady": steady,
+        "steps": step, "final_mse_on_data": final_loss}
 
 
 def gemm(args):
@@ -256,9 +277,10 @@ def gemm(args):
         ta, tb, tc = torch.from_numpy(a), torch.from_numpy(b), torch.from_numpy(c)
         for key, call in ((f"gemm_gflops_{n}", lambda: np.matmul(a, b, out=c)),
                           (f"gemm_torch_mm_gflops_{n}", lambda: torch.mm(ta, tb, out=tc))):
-            median, warmup_calls, steady = time_calls(call, *((0.3, 3) if args.quick else (1.0, 5)))
+            median, (calls, seconds, steady) = time_calls(call, *((0.3, 3) if args.quick else (1.0, 5)))
             figures[key] = 2.0 * n ** 3 / median / 1e9
-            details[f"warmup_calls_{key}"] = warmup_calls
+            details[f"warmup_calls_{key}"] = calls
+            details[f"warmup_seconds_{key}"] = seconds
             details[f"warmup_steady_{key}"] = steady
         details[f"max_abs_diff_numpy_torch_{n}"] = float(np.abs(a @ b - torch.mm(ta, tb).numpy()).max())
     figures["gemm_peak_rss_mib"] = peak_rss_mib()

@@ -1,5 +1,7 @@
 package dev.backprop.bench;
 
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -7,13 +9,16 @@ import java.util.List;
  * Times repeated calls of one operation after warm-up, with the protocol of bench/README.md
  * that the PyTorch reference follows too.
  *
- * <p>Warm-up lasts until the budget has passed and the calls are steady: the median of the last
- * five within 10% of the median of the five before. A time budget alone is not enough for a JIT:
- * the Vector API kernels run ~100× slower until C2 has compiled them, which takes seconds when
- * the machine is busy. Warm-up gives up after 60 s and says so.
+ * <p>Warm-up runs the call in slices of at least 0.2 s and lasts until the budget has passed and
+ * the calls are steady: the median per-call time of the last five slices within 10% of that of
+ * the five before, with no JIT compilation during the last five. A time budget alone is not
+ * enough for a JIT: the Vector API kernels run ~100× slower until C2 has compiled them, and on a
+ * busy machine the tensor API took several seconds to reach full speed, in plateaus that short
+ * windows mistake for steadiness. Warm-up gives up after 60 s and says so.
  */
 final class CallTimer {
   private static final int WINDOW = 5;
+  private static final double SLICE_SECONDS = 0.2;
   private static final double STEADY = 0.10;
   private static final double WARMUP_LIMIT_SECONDS = 60;
   private static final double LONG_SECONDS = 10;
@@ -21,41 +26,75 @@ final class CallTimer {
   private CallTimer() {}
 
   /**
+   * The result of {@link #warmUp}.
+   *
+   * @param calls how many calls warm-up took
+   * @param seconds how long it took
+   * @param steady whether warm-up ended steady rather than at its limit
+   */
+  record Warmup(long calls, double seconds, boolean steady) {}
+
+  /**
    * The result of {@link #time}.
    *
    * @param medianSeconds the median of the timed calls
-   * @param warmupCalls how many calls warm-up took
-   * @param steady whether warm-up ended steady rather than at its limit
+   * @param warmup how warm-up went
    */
-  record Timing(double medianSeconds, int warmupCalls, boolean steady) {}
+  record Timing(double medianSeconds, Warmup warmup) {}
 
   /**
-   * Warms up (see the class description) for at least {@code budgetSeconds}, then times calls
-   * one by one until at least {@code minCalls} total {@code budgetSeconds}, or at least 3 total
-   * 10 s.
+   * Calls {@code call} in slices until they total {@code budgetSeconds} and are steady (see the
+   * class description), or 60 s.
    */
-  static Timing time(Runnable call, double budgetSeconds, int minCalls) {
-    List<Double> warmup = new ArrayList<>();
-    double warmupTotal = 0;
-    boolean steady = false;
-    while (warmupTotal < WARMUP_LIMIT_SECONDS) {
-      warmup.add(seconds(call));
-      warmupTotal += warmup.get(warmup.size() - 1);
-      steady = isSteady(warmup);
-      if (warmupTotal >= budgetSeconds && steady) {
-        break;
+  static Warmup warmUp(Runnable call, double budgetSeconds) {
+    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    boolean jitVisible = jit != null && jit.isCompilationTimeMonitoringSupported();
+    List<Double> perCall = new ArrayList<>();
+    List<Long> jitMillis = new ArrayList<>();
+    long calls = 0;
+    double total = 0;
+    while (total < WARMUP_LIMIT_SECONDS) {
+      long start = System.nanoTime();
+      long sliceCalls = 0;
+      double elapsed;
+      do {
+        call.run();
+        sliceCalls++;
+        elapsed = (System.nanoTime() - start) / 1e9;
+      } while (elapsed < SLICE_SECONDS);
+      calls += sliceCalls;
+      total += elapsed;
+      perCall.add(elapsed / sliceCalls);
+      jitMillis.add(jitVisible ? jit.getTotalCompilationTime() : 0L);
+      if (total >= budgetSeconds && isSteady(perCall) && jitIdle(jitMillis)) {
+        return new Warmup(calls, total, true);
       }
     }
+    return new Warmup(calls, total, false);
+  }
+
+  /** Whether the JIT compiled nothing during the last five slices. */
+  static boolean jitIdle(List<Long> millisAtSliceEnds) {
+    int n = millisAtSliceEnds.size();
+    return n > WINDOW && millisAtSliceEnds.get(n - 1).equals(millisAtSliceEnds.get(n - 1 - WINDOW));
+  }
+
+  /**
+   * Warms up (see {@link #warmUp}), then times calls one by one until at least {@code minCalls}
+   * total {@code budgetSeconds}, or at least 3 total 10 s.
+   */
+  static Timing time(Runnable call, double budgetSeconds, int minCalls) {
+    Warmup warmup = warmUp(call, budgetSeconds);
     List<Double> timed = new ArrayList<>();
     double total = 0;
     while (!(timed.size() >= minCalls && total >= budgetSeconds || timed.size() >= 3 && total >= LONG_SECONDS)) {
       timed.add(seconds(call));
       total += timed.get(timed.size() - 1);
     }
-    return new Timing(Stats.median(timed), warmup.size(), steady);
+    return new Timing(Stats.median(timed), warmup);
   }
 
-  /** Whether the median of the last five times is within 10% of the median of the five before. */
+  /** Whether the median of the last five per-call times is within 10% of the median of the five before. */
   static boolean isSteady(List<Double> times) {
     int n = times.size();
     if (n < 2 * WINDOW) {

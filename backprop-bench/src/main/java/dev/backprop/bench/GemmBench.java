@@ -73,8 +73,9 @@ public final class GemmBench implements Callable<Integer> {
       CallTimer.Timing timing = CallTimer.time(
           () -> Gemm.gemm(false, false, n, n, n, a, 0, b, 0, c, 0, false),
           p.quick() ? 0.3 : 1.0, p.quick() ? 3 : 5);
-      details.put("warmup_calls_" + n, timing.warmupCalls());
-      details.put("warmup_steady_" + n, timing.steady());
+      details.put("warmup_calls_" + n, timing.warmup().calls());
+      details.put("warmup_seconds_" + n, timing.warmup().seconds());
+      details.put("warmup_steady_" + n, timing.warmup().steady());
       double error = maxRelativeError(n, a, b, c, rng.split());
       if (Double.isFinite(error)) {
         details.put("max_relative_error_" + n, error);

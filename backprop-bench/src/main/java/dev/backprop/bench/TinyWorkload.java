@@ -102,13 +102,14 @@ final class TinyWorkload {
   }
 
   /**
-   * Figures {@code tiny_steps_per_s} (median of 5 timed runs of at least 1 s each, after 1 s of
-   * warm-up; 3 runs of 0.2 s when quick) and {@code tiny_peak_rss_mib}.
+   * Figures {@code tiny_steps_per_s} (median of 5 timed runs of at least 1 s each, after warm-up
+   * in 100-step calls until steady, see {@link CallTimer#warmUp}; 3 runs of 0.2 s when quick)
+   * and {@code tiny_peak_rss_mib}.
    */
   static Measurement run(RunParameters p) {
     TinyWorkload tiny = new TinyWorkload(p.seed());
     double seconds = p.quick() ? 0.2 : 1.0;
-    tiny.stepsPerSecond(seconds);
+    CallTimer.Warmup warmup = CallTimer.warmUp(tiny::hundredSteps, seconds);
     List<Double> rates = new ArrayList<>();
     for (int r = 0; r < (p.quick() ? 3 : 5); r++) {
       rates.add(tiny.stepsPerSecond(seconds));
@@ -118,6 +119,9 @@ final class TinyWorkload {
     figures.put("tiny_peak_rss_mib", ProcessFacts.peakRssMib());
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("steps_per_s_repeats", rates);
+    details.put("warmup_steps", 100 * warmup.calls());
+    details.put("warmup_seconds", warmup.seconds());
+    details.put("warmup_steady", warmup.steady());
     details.put("steps", tiny.steps);
     details.put("final_mse_on_data", tiny.loss());
     return new Measurement(figures, Map.of(), details);
@@ -128,14 +132,18 @@ final class TinyWorkload {
     long start = System.nanoTime();
     long count = 0;
     while (true) {
-      for (int s = 0; s < 100; s++) {
-        step();
-      }
+      hundredSteps();
       count += 100;
       double elapsed = (System.nanoTime() - start) / 1e9;
       if (elapsed >= minSeconds) {
         return count / elapsed;
       }
+    }
+  }
+
+  private void hundredSteps() {
+    for (int s = 0; s < 100; s++) {
+      step();
     }
   }
 

@@ -28,11 +28,20 @@ class CallTimerTest {
   }
 
   @Test
+  void theJitIsIdleWhenNoCompilationTimeAccruedOverTheLastFiveSlices() {
+    assertThat(CallTimer.jitIdle(List.of(90L, 100L, 100L, 100L, 100L, 100L, 100L))).isTrue();
+    assertThat(CallTimer.jitIdle(List.of(90L, 95L, 100L, 100L, 100L, 100L, 100L))).isFalse();
+    assertThat(CallTimer.jitIdle(List.of(100L, 100L, 100L, 100L, 100L))).isFalse();
+  }
+
+  @Test
   void warmUpRunsUntilTheCallsAreSteadyAndTheTimedCallsFollow() {
-    int[] calls = {0};
+    long[] calls = {0};
     CallTimer.Timing timing = CallTimer.time(() -> calls[0]++, 0.0, 3);
-    assertThat(timing.warmupCalls()).isGreaterThanOrEqualTo(10);
-    assertThat(calls[0]).isGreaterThanOrEqualTo(timing.warmupCalls() + 3);
+    assertThat(timing.warmup().calls()).isGreaterThanOrEqualTo(10);
+    assertThat(timing.warmup().seconds()).isGreaterThanOrEqualTo(1.0);
+    assertThat(timing.warmup().steady()).isTrue();
+    assertThat(calls[0]).isGreaterThanOrEqualTo(timing.warmup().calls() + 3);
     assertThat(timing.medianSeconds()).isGreaterThanOrEqualTo(0);
   }
 }
