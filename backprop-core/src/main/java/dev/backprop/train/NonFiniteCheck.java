@@ -1,6 +1,5 @@
 package dev.backprop.train;
 
-import dev.backprop.nn.Module;
 import dev.backprop.tensor.DType;
 import dev.backprop.tensor.Tensor;
 import dev.backprop.tensor.internal.TensorData;
@@ -18,12 +17,16 @@ final class NonFiniteCheck {
 
   private NonFiniteCheck() {}
 
-  /** The first non-finite value: the loss, else the first gradient element in parameter order; null if none. */
-  static Problem find(double loss, Module network) {
+  /**
+   * The first non-finite value: the loss, else the first gradient element in parameter order; null
+   * if none. The parameters are given by name, as the optimizer holds them: building the map
+   * afresh for every batch would cost more than a small network's whole step.
+   */
+  static Problem find(double loss, Map<String, Tensor> parameters) {
     if (!Double.isFinite(loss)) {
       return new Problem(null, "the loss is " + loss);
     }
-    for (Map.Entry<String, Tensor> e : network.namedParameters().entrySet()) {
+    for (Map.Entry<String, Tensor> e : parameters.entrySet()) {
       Tensor g = e.getValue().grad();
       if (g == null) {
         continue;

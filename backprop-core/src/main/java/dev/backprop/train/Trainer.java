@@ -168,7 +168,7 @@ public final class Trainer {
     BatchTargets targets = BatchTargets.of(train, rows, dtype, loss.outputActivation(), outputs);
     optimizer.zeroGrad();
     BatchStep.Result result = step.run(train.featuresAt(rows, dtype), targets.forLoss());
-    NonFiniteCheck.Problem problem = NonFiniteCheck.find(result.loss(), network);
+    NonFiniteCheck.Problem problem = NonFiniteCheck.find(result.loss(), optimizer.parameters());
     if (problem != null) {
       if (config.onNonFinite() == NonFinitePolicy.STOP) {
         throw NonFiniteCheck.diverged(epoch, batch, batches, problem);
