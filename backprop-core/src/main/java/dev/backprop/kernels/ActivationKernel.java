@@ -57,42 +57,66 @@ public enum ActivationKernel {
    * @param param the slope of LEAKY_RELU, the α of ELU; ignored by the others
    */
   public void forward(float[] z, float[] bias, float[] h, int rows, int width, double param) {
-    for (int r = 0; r < rows; r++) {
-      int at = r * width;
-      switch (this) {
-        case IDENTITY -> addBias(z, bias, h, at, width);
-        case RELU -> relu(z, bias, h, at, width);
-        case LEAKY_RELU -> leakyRelu(z, bias, h, at, width, (float) param);
-        default -> transcendental(z, bias, h, at, width, param);
+    switch (this) {
+      case IDENTITY -> addBias(z, bias, h, rows, width);
+      case RELU -> relu(z, bias, h, rows, width);
+      case LEAKY_RELU -> leakyRelu(z, bias, h, rows, width, (float) param);
+      case SIGMOID -> sigmoid(z, bias, h, rows, width);
+      case TANH -> tanh(z, bias, h, rows, width);
+      default -> transcendental(z, bias, h, rows, width, param);
+    }
+  }
+
+  private static void addBias(float[] z, float[] b, float[] h, int rows, int width) {
+    for (int r = 0, at = 0; r < rows; r++, at += width) {
+      for (int j = 0; j < width; j++) {
+        h[at + j] = z[at + j] + b[j];
       }
     }
   }
 
-  private static void addBias(float[] z, float[] b, float[] h, int at, int width) {
-    for (int j = 0; j < width; j++) {
-      h[at + j] = z[at + j] + b[j];
+  private static void relu(float[] z, float[] b, float[] h, int rows, int width) {
+    for (int r = 0, at = 0; r < rows; r++, at += width) {
+      for (int j = 0; j < width; j++) {
+        h[at + j] = Math.max(z[at + j] + b[j], 0f);
+      }
     }
   }
 
-  private static void relu(float[] z, float[] b, float[] h, int at, int width) {
-    for (int j = 0; j < width; j++) {
-      h[at + j] = Math.max(z[at + j] + b[j], 0f);
+  private static void leakyRelu(float[] z, float[] b, float[] h, int rows, int width, float slope) {
+    for (int r = 0, at = 0; r < rows; r++, at += width) {
+      for (int j = 0; j < width; j++) {
+        float v = z[at + j] + b[j];
+        z[at + j] = v;
+        h[at + j] = v > 0 ? v : v * slope;
+      }
     }
   }
 
-  private static void leakyRelu(float[] z, float[] b, float[] h, int at, int width, float slope) {
-    for (int j = 0; j < width; j++) {
-      float v = z[at + j] + b[j];
-      z[at + j] = v;
-      h[at + j] = v > 0 ? v : v * slope;
+  private static void sigmoid(float[] z, float[] b, float[] h, int rows, int width) {
+    for (int r = 0, at = 0; r < rows; r++, at += width) {
+      for (int j = 0; j < width; j++) {
+        h[at + j] = (float) sigmoid(z[at + j] + b[j]);
+      }
     }
   }
 
-  private void transcendental(float[] z, float[] b, float[] h, int at, int width, double param) {
-    for (int j = 0; j < width; j++) {
-      float v = z[at + j] + b[j];
-      z[at + j] = v;
-      h[at + j] = value(v, param);
+  private static void tanh(float[] z, float[] b, float[] h, int rows, int width) {
+    for (int r = 0, at = 0; r < rows; r++, at += width) {
+      for (int j = 0; j < width; j++) {
+        h[at + j] = (float) Math.tanh(z[at + j] + b[j]);
+      }
+    }
+  }
+
+  /** ELU, SELU and GELU: z keeps z + b, which their derivatives read. */
+  private void transcendental(float[] z, float[] b, float[] h, int rows, int width, double param) {
+    for (int r = 0, at = 0; r < rows; r++, at += width) {
+      for (int j = 0; j < width; j++) {
+        float v = z[at + j] + b[j];
+        z[at + j] = v;
+        h[at + j] = value(v, param);
+      }
     }
   }
 
@@ -102,20 +126,19 @@ public enum ActivationKernel {
       case ELU -> (float) (x > 0 ? x : param * Math.expm1(x));
       // λ applied in float after the ELU, as the composed layer x.elu(α).mul(λ) does.
       case SELU -> (float) (x > 0 ? x : SELU_ALPHA * Math.expm1(x)) * (float) SELU_SCALE;
-      case SIGMOID -> (float) sigmoid(x);
-      case TANH -> (float) Math.tanh(x);
       case GELU -> (float) (0.5 * x * (1 + Math.tanh(GELU_C * (x + GELU_K * x * x * x))));
       default -> throw new IllegalStateException(name() + " has a loop of its own");
     };
   }
 
-  /** NOTE: branches on the sign so that e^−|x| never overflows. */
+  /**
+   * 1 / (1 + e^−x) for x ≥ 0 and e^x / (1 + e^x) otherwise. NOTE: only e^−|x| is computed, so it
+   * never overflows; and the sign picks the numerator instead of a branch, which the signs of a
+   * layer's inputs would make unpredictable.
+   */
   static double sigmoid(double x) {
-    if (x >= 0) {
-      return 1 / (1 + Math.exp(-x));
-    }
-    double e = Math.exp(x);
-    return e / (1 + e);
+    double e = Math.exp(-Math.abs(x));
+    return (x >= 0 ? 1.0 : e) / (1 + e);
   }
 
   /**
