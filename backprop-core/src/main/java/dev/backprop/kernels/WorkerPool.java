@@ -127,8 +127,11 @@ final class WorkerPool {
     long seen = 0;
     long spinUntil = System.nanoTime() + SPIN_NANOS;
     while (!shutdown) {
-      long generation = claims.get() >>> 32;
-      if (generation != seen) {
+      long claim = claims.get();
+      long generation = claim >>> 32;
+      // A generation still closed is being published: come back once it opens, or this worker
+      // would mark it seen and sit the loop out.
+      if (generation != seen && (claim & CLOSED) != CLOSED) {
         seen = generation;
         work(generation);
         spinUntil = System.nanoTime() + SPIN_NANOS;

@@ -12,10 +12,18 @@ import java.util.random.RandomGenerator;
  * @param init how the weights are drawn
  */
 public record DenseSpec(int in, int out, boolean bias, Initializer init) implements LayerSpec {
+  /** The most weights one layer may have: the largest Java array, less the JVM's header slack. */
+  static final long MAX_WEIGHTS = Integer.MAX_VALUE - 8;
+
   /** Validates the sizes. */
   public DenseSpec {
     if (in < 1 || out < 1) {
       throw new IllegalArgumentException("Dense: in and out must be at least 1, got in=" + in + ", out=" + out);
+    }
+    long weights = (long) in * out;
+    if (weights > MAX_WEIGHTS) {
+      throw new IllegalArgumentException(String.format(
+          "Dense: in=%d x out=%d is %,d weights, more than one array can hold (%,d)", in, out, weights, MAX_WEIGHTS));
     }
     if (init == null) {
       throw new IllegalArgumentException("Dense: the initializer is missing");

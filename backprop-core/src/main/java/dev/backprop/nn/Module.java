@@ -205,6 +205,12 @@ public abstract sealed class Module permits Dense, ActivationLayer, Dropout, Bat
           "restoreGeneratorStates: got generators " + states.keySet() + ", this module has "
               + own.keySet());
     }
+    states.forEach((name, state) -> {
+      if (state == null || state < 0) {
+        throw new IllegalArgumentException(
+            "restoreGeneratorStates: generator '" + name + "' has position " + state + "; expected >= 0");
+      }
+    });
     states.forEach(this::restoreGenerator);
   }
 

@@ -17,5 +17,11 @@ public record ReduceOnPlateau(String monitor, ReduceLROnPlateau.Spec settings) {
   public ReduceOnPlateau {
     Objects.requireNonNull(monitor, "monitor");
     Objects.requireNonNull(settings, "settings");
+    boolean maximize = settings.mode() == ReduceLROnPlateau.Mode.MAX;
+    if (maximize != MetricNames.higherIsBetter(monitor)) {
+      throw new IllegalArgumentException(
+          "reduce-on-plateau: " + monitor + " is better when " + (maximize ? "lower" : "higher")
+              + ", but the mode is " + settings.mode() + "; use mode " + (maximize ? "MIN" : "MAX"));
+    }
   }
 }

@@ -92,6 +92,16 @@ class DropoutTest {
   }
 
   @Test
+  void aRejectedRestoreLeavesEveryGeneratorWhereItWas() {
+    Sequential net = new Sequential(new Dropout(0.4, 9), new Dropout(0.4, 10));
+    net.forward(ONES);
+    Map<String, Long> before = net.generatorStates();
+    assertThatThrownBy(() -> net.restoreGeneratorStates(Map.of("0.generator", 7L, "1.generator", -1L)))
+        .hasMessageContaining("'1.generator' has position -1");
+    assertThat(net.generatorStates()).isEqualTo(before);
+  }
+
+  @Test
   void dropProbabilityOneZeroesEverythingAndZeroIsTheIdentity() {
     assertThat(new Dropout(1, 1).forward(ONES).toFloatArray()).containsOnly(0f);
     assertThat(new Dropout(0, 1).forward(ONES)).isSameAs(ONES);

@@ -107,4 +107,12 @@ class LayerSpecTest {
     assertThatThrownBy(() -> new ELUSpec(Double.NaN)).hasMessageContaining("alpha must be finite");
     assertThatThrownBy(() -> new DenseSpec(2, 2, true, null)).hasMessageContaining("initializer is missing");
   }
+
+  @Test
+  void aDenseLayerTooLargeForOneArrayIsRefusedWithItsSize() {
+    assertThatThrownBy(
+            () -> new DenseSpec(50_000, 50_000, true, Initializer.heNormal()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("in=50000 x out=50000 is 2,500,000,000 weights");
+  }
 }

@@ -89,4 +89,14 @@ class ConfigMapsTest {
   private static Map<String, Object> castMap(Object o) {
     return (Map<String, Object>) o;
   }
+
+  @Test
+  void plateauOnAMetricThatIsBetterHigherNeedsModeMax() {
+    assertThatThrownBy(
+            () -> new ReduceOnPlateau("val_accuracy", new ReduceLROnPlateau.Spec()))
+        .hasMessageContaining("val_accuracy is better when higher, but the mode is MIN; use mode MAX");
+    assertThatThrownBy(() -> new ReduceOnPlateau("val_loss",
+            new ReduceLROnPlateau.Spec().withMode(ReduceLROnPlateau.Mode.MAX)))
+        .hasMessageContaining("use mode MIN");
+  }
 }
