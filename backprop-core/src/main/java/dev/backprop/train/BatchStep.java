@@ -20,8 +20,8 @@ interface BatchStep {
    */
   record Result(double loss, Tensor outputs) {}
 
-  /** Forward, loss, backward for features [b, d] and the loss's targets. */
-  Result run(Tensor features, Tensor targets);
+  /** Forward, loss, backward for the given rows of {@code examples} and their targets. */
+  Result run(Examples examples, int[] rows, BatchTargets targets);
 
   /**
    * The step for a network and loss: the fused path when the network is a plain float32 MLP
@@ -32,6 +32,6 @@ interface BatchStep {
     return FusedMlp.compile(network)
         .flatMap(mlp -> mlp.training(loss))
         .<BatchStep>map(FusedStep::new)
-        .orElseGet(() -> new AutogradStep(network, loss));
+        .orElseGet(() -> new AutogradStep(network, loss, Networks.dtypeOf(network)));
   }
 }

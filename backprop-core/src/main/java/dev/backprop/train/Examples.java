@@ -176,30 +176,23 @@ public final class Examples {
     return gather(targets, rows, dtype);
   }
 
+  /**
+   * Copies the features of the given rows into {@code into} [rows, d] from index 0, as float32:
+   * what the fused batch step reads, without a tensor per batch.
+   */
+  void featuresInto(int[] rows, float[] into) {
+    copyRows(features, rows, into);
+  }
+
   /** Copies whole rows of a matrix into a new matrix, converting the element type on the way. */
   static Tensor gather(Tensor source, int[] rows, DType dtype) {
     int width = source.size(1);
-    int n = source.size(0);
-    for (int r : rows) {
-      if (r < 0 || r >= n) {
-        throw new IndexOutOfBoundsException("examples: row " + r + " is outside [0, " + n + ")");
-      }
-    }
     if (dtype == DType.FLOAT32) {
       float[] out = new float[rows.length * width];
-      if (source.dtype() == DType.FLOAT32) {
-        float[] in = TensorData.floats(source);
-        for (int i = 0; i < rows.length; i++) {
-          System.arraycopy(in, rows[i] * width, out, i * width, width);
-        }
-      } else {
-        double[] in = TensorData.doubles(source);
-        for (int i = 0; i < out.length; i++) {
-          out[i] = (float) in[rows[i / width] * width + i % width];
-        }
-      }
+      copyRows(source, rows, out);
       return TensorData.wrap(out, rows.length, width);
     }
+    checkRows(source, rows);
     double[] out = new double[rows.length * width];
     if (source.dtype() == DType.FLOAT64) {
       double[] in = TensorData.doubles(source);
@@ -213,6 +206,32 @@ public final class Examples {
       }
     }
     return TensorData.wrap(out, rows.length, width);
+  }
+
+  /** Copies whole rows of a matrix into {@code out} from index 0, as float32. */
+  private static void copyRows(Tensor source, int[] rows, float[] out) {
+    checkRows(source, rows);
+    int width = source.size(1);
+    if (source.dtype() == DType.FLOAT32) {
+      float[] in = TensorData.floats(source);
+      for (int i = 0; i < rows.length; i++) {
+        System.arraycopy(in, rows[i] * width, out, i * width, width);
+      }
+    } else {
+      double[] in = TensorData.doubles(source);
+      for (int i = 0; i < rows.length * width; i++) {
+        out[i] = (float) in[rows[i / width] * width + i % width];
+      }
+    }
+  }
+
+  private static void checkRows(Tensor source, int[] rows) {
+    int n = source.size(0);
+    for (int r : rows) {
+      if (r < 0 || r >= n) {
+        throw new IndexOutOfBoundsException("examples: row " + r + " is outside [0, " + n + ")");
+      }
+    }
   }
 
   @Override

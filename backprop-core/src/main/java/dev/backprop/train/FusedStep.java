@@ -8,11 +8,14 @@ import java.util.Arrays;
 
 /**
  * The batch step of a plain float32 MLP with a fused loss: forward pass, loss and backward pass
- * through {@link FusedTraining}, with no graph. It adds to the gradients exactly what {@link
- * AutogradStep} adds, up to float rounding.
+ * through {@link FusedTraining}, with no graph. The batch's features are copied straight into a
+ * buffer the step keeps, and class labels are read as the integers they are, so the step itself
+ * allocates only the outputs it returns. It adds to the gradients what {@link AutogradStep} adds,
+ * up to float rounding.
  */
 final class FusedStep implements BatchStep {
   private final FusedTraining training;
+  private float[] features = new float[0];
   private int[] labels = new int[0];
 
   FusedStep(FusedTraining training) {
@@ -20,22 +23,25 @@ final class FusedStep implements BatchStep {
   }
 
   @Override
-  public Result run(Tensor features, Tensor targets) {
-    int rows = features.size(0);
-    float[] x = TensorData.floats(features);
+  public Result run(Examples examples, int[] rows, BatchTargets targets) {
+    int n = rows.length;
+    if (features.length < n * training.inputs()) {
+      features = new float[n * training.inputs()];
+    }
+    examples.featuresInto(rows, features);
     double loss;
     if (training.takesLabels()) {
-      loss = training.step(x, 0, rows, classIndices(targets, rows), 0);
+      int[] classes = targets.labels() != null ? targets.labels() : classIndices(targets.forLoss(), n);
+      loss = training.step(features, 0, n, classes, 0);
     } else {
-      checkTargets(targets, rows);
-      loss = training.step(x, 0, rows, TensorData.floats(targets), 0);
+      loss = training.step(features, 0, n, values(targets.forLoss(), n), 0);
     }
-    float[] outputs = new float[rows * training.outputs()];
+    float[] outputs = new float[n * training.outputs()];
     training.copyOutputs(outputs, 0);
-    return new Result(loss, TensorData.wrap(outputs, rows, training.outputs()));
+    return new Result(loss, TensorData.wrap(outputs, n, training.outputs()));
   }
 
-  /** The class indices [rows] in a reused buffer; each must be a whole number. */
+  /** Class indices given as a tensor [rows] of whole numbers, in a reused buffer. */
   private int[] classIndices(Tensor targets, int rows) {
     if (targets.rank() != 1 || targets.size(0) != rows) {
       throw new IllegalArgumentException("cross-entropy: expected " + rows + " class indices, got targets "
@@ -55,12 +61,14 @@ final class FusedStep implements BatchStep {
     return labels;
   }
 
-  private void checkTargets(Tensor targets, int rows) {
+  /** The float32 target values [rows, outputs]. */
+  private float[] values(Tensor targets, int rows) {
     int outputs = training.outputs();
     if (targets.dtype() != DType.FLOAT32 || targets.rank() != 2 || targets.size(0) != rows
         || targets.size(1) != outputs) {
       throw new IllegalArgumentException("expected float32 targets [" + rows + ", " + outputs
           + "], got " + targets.dtype() + Arrays.toString(targets.shape()));
     }
+    return TensorData.floats(targets);
   }
 }

@@ -167,7 +167,7 @@ public final class Trainer {
   private BatchEvent trainBatch(Examples train, int[] rows, int outputs, int batches) {
     BatchTargets targets = BatchTargets.of(train, rows, dtype, loss.outputActivation(), outputs);
     optimizer.zeroGrad();
-    BatchStep.Result result = step.run(train.featuresAt(rows, dtype), targets.forLoss());
+    BatchStep.Result result = step.run(train, rows, targets);
     NonFiniteCheck.Problem problem = NonFiniteCheck.find(result.loss(), optimizer.parameters());
     if (problem != null) {
       if (config.onNonFinite() == NonFinitePolicy.STOP) {

@@ -64,7 +64,7 @@ class FusedPathTest {
     History history = trainer.fit(data);
 
     Optimizer optimizer = config.optimizer().create(copy.namedParameters());
-    AutogradStep autograd = new AutogradStep(copy, loss);
+    AutogradStep autograd = new AutogradStep(copy, loss, Networks.dtypeOf(copy));
     int outputs = Networks.outputWidth(copy, data.featureCount());
     double lastLoss = 0;
     for (int epoch = 0; epoch < EPOCHS; epoch++) {
@@ -73,7 +73,7 @@ class FusedPathTest {
         int[] rows = Arrays.copyOfRange(order, from, Math.min(data.size(), from + BATCH));
         BatchTargets targets = BatchTargets.of(data, rows, Networks.dtypeOf(copy), loss.outputActivation(), outputs);
         optimizer.zeroGrad();
-        lastLoss = autograd.run(data.featuresAt(rows, Networks.dtypeOf(copy)), targets.forLoss()).loss();
+        lastLoss = autograd.run(data, rows, targets).loss();
         optimizer.step();
       }
     }
