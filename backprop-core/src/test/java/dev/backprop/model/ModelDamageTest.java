@@ -76,7 +76,8 @@ class ModelDamageTest {
   void anArchitectureClaimingHugeLayersIsRefusedBeforeAnythingIsAllocated() throws IOException {
     Path huge = Rewriter.rewrite(good, dir.resolve("huge.bpm"), r -> r.metadata.put("backprop.architecture",
         "{\"type\":\"Sequential\",\"layers\":[{\"type\":\"Dense\",\"in\":2000000000,\"out\":2000000000}]}"));
-    assertRefused(huge, "weights: tensor \"0.weight\" has shape [5, 4], but the architecture needs [2000000000, 2000000000]");
+    assertRefused(huge, "$.layers[0]: Dense: in=2000000000 x out=2000000000 is 4,000,000,000,000,000,000 weights,"
+        + " more than one array can hold");
   }
 
   @Test
