@@ -124,14 +124,14 @@ final class VectorDirectGemm {
       int bj = offB + j * k;
       FloatVector s = FloatVector.zero(FLOATS);
       for (int p = 0; p < vectorEnd; p += LANES) {
-        s = FloatVector.fromArray(FLOATS, a, aRow + p).fma(FloatVector.fromArray(FLOATS, b, bj + p), s);
+        s = FloatVector.fromArray(FLOATS, a, aRow + p)
+            .fma(FloatVector.fromArray(FLOATS, b, bj + p), s);
       }
       store(c, cRow + j, finish(s, a, aRow, b, bj, vectorEnd, k), accumulate);
     }
   }
 
-  /**
-   * The lanes' sum, then the products past the last whole vector. */
+  /** The lanes' sum, then the products past the last whole vector. */
   private static float finish(FloatVector lanes, float[] a, int aRow, float[] b, int bRow,
       int from, int k) {
     float s = VectorSupport.sumLanes(lanes);
