@@ -138,6 +138,8 @@ final class WorkerPool {
       } else if (System.nanoTime() < spinUntil) {
         Thread.onSpinWait();
       } else {
+        // A pending interrupt would make park return at once, turning the wait into a spin.
+        Thread.interrupted();
         LockSupport.park(this);
       }
     }

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -123,6 +124,38 @@ class ParallelTest {
     } finally {
       callers.shutdownNow();
     }
+  }
+
+  @Test
+  void workersInterruptedByAChunkStillGoBackToSleep() throws InterruptedException {
+    Parallel.setThreads(2);
+    AtomicBoolean interrupted = new AtomicBoolean();
+    for (int round = 0; round < 200 && !interrupted.get(); round++) {
+      Parallel.forEachChunk(8, chunk -> {
+        if (Thread.currentThread().getName().startsWith("backprop-worker-")) {
+          Thread.currentThread().interrupt();
+          interrupted.set(true);
+        }
+        sleepBriefly();
+      });
+    }
+    assertThat(interrupted).as("a worker ran a chunk").isTrue();
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (!allWorkersParked() && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(allWorkersParked()).as("every idle worker parked, none spinning").isTrue();
+    AtomicIntegerArray runs = new AtomicIntegerArray(100);
+    Parallel.forEachChunk(100, runs::incrementAndGet);
+    for (int i = 0; i < 100; i++) {
+      assertThat(runs.get(i)).isEqualTo(1);
+    }
+  }
+
+  private static boolean allWorkersParked() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.getName().startsWith("backprop-worker-") && t.isAlive())
+        .allMatch(t -> t.getState() == Thread.State.WAITING);
   }
 
   @Test
