@@ -63,8 +63,8 @@ public final class Workloads implements Callable<Integer> {
       case TINY -> TinyWorkload.run(p);
       case GEMM -> GemmBench.measure(p);
       case FMNIST_TRAIN, FMNIST_INFER -> Measurement.failed(workload.id,
-          "not yet implemented: FMNIST-MLP needs the layers and the Adam optimizer, which are not"
-              + " on main yet");
+          "not yet implemented: the Java benchmark has no FMNIST-MLP workloads yet (their protocol"
+              + " is in bench/README.md)");
     };
     spec.commandLine().getOut().print(m.report(p));
     spec.commandLine().getOut().flush();
