@@ -44,22 +44,37 @@ public final class Dropout extends Module {
 
   /** The mask of the k-th training call for an input of the given shape. */
   private Tensor mask(DType dtype, int[] shape, long k) {
-    long start = SplitMix.stream(seed, k);
-    double scale = 1 / (1 - p);
     Tensor mask = Tensor.zeros(dtype, shape);
     int n = mask.numel();
     if (dtype == DType.FLOAT32) {
-      float[] m = TensorData.floats(mask);
-      for (int i = 0; i < n; i++) {
-        m[i] = SplitMix.uniform(start, i) >= p ? (float) scale : 0f;
-      }
+      fill(TensorData.floats(mask), n, k);
     } else {
+      long start = SplitMix.stream(seed, k);
+      double scale = 1 / (1 - p);
       double[] m = TensorData.doubles(mask);
       for (int i = 0; i < n; i++) {
         m[i] = SplitMix.uniform(start, i) >= p ? scale : 0;
       }
     }
     return mask;
+  }
+
+  private void fill(float[] m, int n, long k) {
+    long start = SplitMix.stream(seed, k);
+    float scale = (float) (1 / (1 - p));
+    for (int i = 0; i < n; i++) {
+      m[i] = SplitMix.uniform(start, i) >= p ? scale : 0f;
+    }
+  }
+
+  /**
+   * Writes the float32 mask of this layer's next training-mode call over {@code n} elements into
+   * {@code into} and advances the call counter, exactly as {@link #forward} on a tensor of n
+   * elements in training mode would: for fused training kernels, which must draw the very masks
+   * this layer draws. Each element is 0 or 1 / (1 − p).
+   */
+  public void nextMask(float[] into, int n) {
+    fill(into, n, calls++);
   }
 
   /** The drop probability. */

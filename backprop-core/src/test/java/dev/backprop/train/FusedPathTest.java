@@ -36,13 +36,20 @@ class FusedPathTest {
     Sequential withBatchNorm = Sequential.mlp(4, 8, 3).batchNorm(true).build(1);
     assertThat(BatchStep.of(withBatchNorm, new CategoricalCrossEntropy())).isInstanceOf(AutogradStep.class);
     Sequential withDropout = Sequential.mlp(4, 8, 3).dropout(0.2).build(1);
-    assertThat(BatchStep.of(withDropout, new CategoricalCrossEntropy())).isInstanceOf(AutogradStep.class);
+    assertThat(BatchStep.of(withDropout, new CategoricalCrossEntropy())).isInstanceOf(FusedStep.class);
   }
 
   @Test
   void fusedTrainingOfAClassifierEndsWithAutogradsWeights() {
     Examples data = GeneratedSets.spirals(100, 0.05, 3);
     Sequential net = Sequential.mlp(2, 32, 16, 2).activation(Activation.RELU).build(7);
+    assertSameTraining(net, new CategoricalCrossEntropy(), data);
+  }
+
+  @Test
+  void fusedTrainingWithDropoutEndsWithAutogradsWeightsAndGenerators() {
+    Examples data = GeneratedSets.spirals(100, 0.05, 5);
+    Sequential net = Sequential.mlp(2, 32, 16, 2).activation(Activation.ELU).dropout(0.3).build(9);
     assertSameTraining(net, new CategoricalCrossEntropy(), data);
   }
 
@@ -77,6 +84,7 @@ class FusedPathTest {
         optimizer.step();
       }
     }
+    assertThat(net.generatorStates()).isEqualTo(copy.generatorStates());
     Map<String, Tensor> expected = copy.namedParameters();
     net.namedParameters().forEach((name, t) -> {
       float[] want = expected.get(name).toFloatArray();

@@ -3,12 +3,13 @@ package dev.backprop.nn.internal;
 import dev.backprop.kernels.ActivationKernel;
 import dev.backprop.kernels.Gemm;
 import dev.backprop.kernels.SmallGemm;
+import dev.backprop.nn.Dropout;
 import dev.backprop.tensor.Tensor;
 import dev.backprop.tensor.internal.TensorData;
 
 /**
- * One dense layer and the activation after it, over the live storage of the layer's parameters:
- * h = f(x·Wᵀ + b) with W [out, in].
+ * One dense layer, the activation after it and the dropout after that, over the live storage of the
+ * layer's parameters: h = f(x·Wᵀ + b) with W [out, in], then h ⊙ mask in training mode.
  */
 final class FusedLayer {
   final int in;
@@ -21,8 +22,10 @@ final class FusedLayer {
   final float[] b;
   final ActivationKernel activation;
   final double param;
+  /** The dropout after the activation, or null; it draws its own masks in training mode. */
+  final Dropout dropout;
 
-  FusedLayer(Tensor weight, Tensor bias, ActivationKernel activation, double param) {
+  FusedLayer(Tensor weight, Tensor bias, ActivationKernel activation, double param, Dropout dropout) {
     this.out = weight.size(0);
     this.in = weight.size(1);
     this.weight = weight;
@@ -31,6 +34,12 @@ final class FusedLayer {
     this.b = bias == null ? new float[out] : TensorData.floats(bias);
     this.activation = activation;
     this.param = param;
+    this.dropout = dropout;
+  }
+
+  /** Whether this step's output is masked: a dropout follows and is in training mode. */
+  boolean dropsOut() {
+    return dropout != null && dropout.isTraining();
   }
 
   /**

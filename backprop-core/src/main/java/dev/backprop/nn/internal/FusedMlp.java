@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * A plain multi-layer perceptron compiled for speed: dense layers, each followed by at most one
- * elementwise activation (ReLU, leaky ReLU, ELU, SELU, sigmoid, tanh, GELU, identity), float32,
- * dropout allowed only for inference. The plan reads and writes the network's own parameter
+ * elementwise activation (ReLU, leaky ReLU, ELU, SELU, sigmoid, tanh, GELU, identity) and at most
+ * one dropout, float32. The plan reads and writes the network's own parameter
  * arrays, so it always sees the current weights and its gradients land in the parameters' {@code
  * grad()}.
  *
@@ -30,13 +30,13 @@ public final class FusedMlp {
   static final int CHUNK = 256;
 
   private final FusedLayer[] layers;
-  private final boolean dropout;
+  private final boolean dropoutMisplaced;
   private final int widest;
   private final ScratchPool scratch;
 
-  private FusedMlp(List<FusedLayer> layers, boolean dropout) {
+  private FusedMlp(List<FusedLayer> layers, boolean dropoutMisplaced) {
     this.layers = layers.toArray(new FusedLayer[0]);
-    this.dropout = dropout;
+    this.dropoutMisplaced = dropoutMisplaced;
     int w = 0;
     for (FusedLayer l : layers) {
       w = Math.max(w, l.out);
@@ -52,17 +52,18 @@ public final class FusedMlp {
    */
   public static Optional<FusedMlp> compile(Module network) {
     MlpCompiler.Compiled c = MlpCompiler.compile(network);
-    return c == null ? Optional.empty() : Optional.of(new FusedMlp(c.layers(), c.dropout()));
+    return c == null ? Optional.empty() : Optional.of(new FusedMlp(c.layers(), c.dropoutMisplaced()));
   }
 
   /**
    * A training step for {@code loss}, or empty when the loss has no fused form (cross-entropy with
-   * class weights or label smoothing, MAE, Huber) or the network holds a dropout with p &gt; 0,
-   * whose masks autograd draws.
+   * class weights or label smoothing, MAE, Huber) or a dropout sits anywhere but right after a
+   * layer's activation. Dropouts in training mode draw their own masks, so the step drops exactly
+   * the elements autograd would.
    */
   public Optional<FusedTraining> training(Loss loss) {
     FusedLoss fused = FusedLoss.of(loss);
-    if (fused == null || dropout) {
+    if (fused == null || dropoutMisplaced) {
       return Optional.empty();
     }
     for (FusedLayer l : layers) {

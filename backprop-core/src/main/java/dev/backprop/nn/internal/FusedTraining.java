@@ -24,6 +24,12 @@ public final class FusedTraining {
   private final float[][] h;
   /** Each layer's pre-activation z + b, kept only when its activation's derivative needs it. */
   private final float[][] z;
+  /** Each dropout's mask of this step, for layers followed by a dropout. */
+  private final float[][] mask;
+  /** h ⊙ mask, for layers followed by a dropout. */
+  private final float[][] dropped;
+  /** What each layer passed on in this step: h, or h ⊙ mask when its dropout was in training mode. */
+  private final float[][] out;
   private final float[] sums;
   private float[] delta = new float[0];
   private float[] spare = new float[0];
@@ -36,6 +42,9 @@ public final class FusedTraining {
     this.widest = mlp.widest();
     this.h = new float[layers.length][];
     this.z = new float[layers.length][];
+    this.mask = new float[layers.length][];
+    this.dropped = new float[layers.length][];
+    this.out = new float[layers.length][];
     this.sums = new float[widest];
   }
 
@@ -69,7 +78,7 @@ public final class FusedTraining {
     Checks.fits("step: labels", labels, labelsFrom, rows);
     forward(x, xFrom, rows);
     double value = LossKernels.softmaxCrossEntropy(
-        h[layers.length - 1], rows, outputs(), labels, labelsFrom, delta);
+        out[layers.length - 1], rows, outputs(), labels, labelsFrom, delta);
     backward(x, xFrom, rows);
     return value;
   }
@@ -89,7 +98,7 @@ public final class FusedTraining {
     Checks.fits("step: targets", targets, targetsFrom, rows, outputs());
     forward(x, xFrom, rows);
     double value = loss.valueAndGradient(
-        h[layers.length - 1], rows, outputs(), targets, targetsFrom, delta);
+        out[layers.length - 1], rows, outputs(), targets, targetsFrom, delta);
     backward(x, xFrom, rows);
     return value;
   }
@@ -97,7 +106,7 @@ public final class FusedTraining {
   /** Copies the raw outputs [rows, outputs] of the last step into {@code into} from {@code from}. */
   public void copyOutputs(float[] into, int from) {
     Checks.fits("copyOutputs", into, from, lastRows, outputs());
-    System.arraycopy(h[layers.length - 1], 0, into, from, lastRows * outputs());
+    System.arraycopy(out[layers.length - 1], 0, into, from, lastRows * outputs());
   }
 
   private void forward(float[] x, int xFrom, int rows) {
@@ -108,10 +117,24 @@ public final class FusedTraining {
     float[] in = x;
     int from = xFrom;
     for (int l = 0; l < layers.length; l++) {
-      float[] pre = z[l] != null ? z[l] : h[l];
-      layers[l].forward(in, from, rows, pre, h[l]);
-      in = h[l];
+      FusedLayer layer = layers[l];
+      layer.forward(in, from, rows, z[l] != null ? z[l] : h[l], h[l]);
+      out[l] = h[l];
+      if (layer.dropsOut()) {
+        int n = rows * layer.out;
+        layer.dropout.nextMask(mask[l], n);
+        multiply(h[l], mask[l], dropped[l], n);
+        out[l] = dropped[l];
+      }
+      in = out[l];
       from = 0;
+    }
+  }
+
+  /** into[i] = a[i]·b[i] for i &lt; n. */
+  private static void multiply(float[] a, float[] b, float[] into, int n) {
+    for (int i = 0; i < n; i++) {
+      into[i] = a[i] * b[i];
     }
   }
 
@@ -119,9 +142,13 @@ public final class FusedTraining {
   private void backward(float[] x, int xFrom, int rows) {
     for (int l = layers.length - 1; l >= 0; l--) {
       FusedLayer layer = layers[l];
+      if (out[l] == dropped[l]) {
+        // The gradient flows through the kept elements, scaled as they were.
+        multiply(delta, mask[l], delta, rows * layer.out);
+      }
       float[] biasGrad = layer.bias == null ? null : gradOf(layer.bias);
       layer.activation.backward(delta, z[l], h[l], rows, layer.out, layer.param, sums, biasGrad);
-      layer.addWeightGradient(delta, rows, l == 0 ? x : h[l - 1], l == 0 ? xFrom : 0,
+      layer.addWeightGradient(delta, rows, l == 0 ? x : out[l - 1], l == 0 ? xFrom : 0,
           gradOf(layer.weight));
       if (l > 0) {
         layer.inputGradient(delta, rows, spare);
@@ -154,6 +181,8 @@ public final class FusedTraining {
     for (int l = 0; l < layers.length; l++) {
       h[l] = new float[rows * layers[l].out];
       z[l] = layers[l].activation.backwardNeedsInput() ? new float[rows * layers[l].out] : null;
+      mask[l] = layers[l].dropout != null ? new float[rows * layers[l].out] : null;
+      dropped[l] = layers[l].dropout != null ? new float[rows * layers[l].out] : null;
     }
     delta = new float[rows * widest];
     spare = new float[rows * widest];

@@ -18,13 +18,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a network as a chain of dense layers, each followed by at most one elementwise activation.
- * Nested {@link Sequential}s are flattened; {@link Identity} and {@link Dropout} are skipped (the
- * identity in evaluation mode; training with an active dropout is left to autograd).
+ * Reads a network as a chain of dense layers, each followed by at most one elementwise activation
+ * and then at most one dropout. Nested {@link Sequential}s are flattened; {@link Identity} and
+ * dropouts with p = 0 are skipped. A dropout anywhere else (before the first dense layer, between a
+ * layer and its activation, or a second one) leaves inference fused (where dropout is the identity)
+ * but training to autograd.
  */
 final class MlpCompiler {
-  /** What a qualifying network compiles to; {@code dropout} tells whether any dropout has p &gt; 0. */
-  record Compiled(List<FusedLayer> layers, boolean dropout) {}
+  /**
+   * What a qualifying network compiles to.
+   *
+   * @param layers the fused layers, in order
+   * @param dropoutMisplaced whether a dropout with p &gt; 0 sits where a fused step cannot apply it
+   */
+  record Compiled(List<FusedLayer> layers, boolean dropoutMisplaced) {}
 
   private MlpCompiler() {}
 
@@ -33,33 +40,39 @@ final class MlpCompiler {
     List<Module> modules = new ArrayList<>();
     flatten(network, modules);
     List<FusedLayer> layers = new ArrayList<>();
-    boolean dropout = false;
+    boolean misplaced = false;
     Dense pending = null;
     Module activation = null;
+    Dropout dropout = null;
     for (Module m : modules) {
       if (m instanceof Dense dense) {
         if (dense.weight().dtype() != DType.FLOAT32) {
           return null;
         }
         if (pending != null) {
-          layers.add(layer(pending, activation));
+          layers.add(layer(pending, activation, dropout));
         }
         pending = dense;
         activation = null;
+        dropout = null;
       } else if (m instanceof Dropout d) {
-        dropout |= d.p() > 0;
+        if (d.p() > 0) {
+          misplaced |= pending == null || dropout != null;
+          dropout = d;
+        }
       } else if (!(m instanceof Identity)) {
         if (pending == null || activation != null || kernel(m) == null) {
           return null;
         }
+        misplaced |= dropout != null;
         activation = m;
       }
     }
     if (pending == null) {
       return null;
     }
-    layers.add(layer(pending, activation));
-    return new Compiled(List.copyOf(layers), dropout);
+    layers.add(layer(pending, activation, dropout));
+    return new Compiled(List.copyOf(layers), misplaced);
   }
 
   private static void flatten(Module m, List<Module> out) {
@@ -72,7 +85,7 @@ final class MlpCompiler {
     }
   }
 
-  private static FusedLayer layer(Dense dense, Module activation) {
+  private static FusedLayer layer(Dense dense, Module activation, Dropout dropout) {
     ActivationKernel kernel = activation == null ? ActivationKernel.IDENTITY : kernel(activation);
     double param = 0;
     if (activation instanceof LeakyReLU leaky) {
@@ -80,7 +93,7 @@ final class MlpCompiler {
     } else if (activation instanceof ELU elu) {
       param = elu.alpha();
     }
-    return new FusedLayer(dense.weight(), dense.bias(), kernel, param);
+    return new FusedLayer(dense.weight(), dense.bias(), kernel, param, dropout);
   }
 
   /** The kernel of an elementwise activation layer, or null for any other module. */

@@ -2,6 +2,7 @@ package dev.backprop.nn.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.data.Offset.offset;
 
 import dev.backprop.kernels.ActivationKernel;
 import dev.backprop.nn.BatchNorm;
@@ -27,6 +28,7 @@ import dev.backprop.tensor.internal.TensorData;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -78,10 +80,47 @@ class FusedMlpTest {
     assertThat(mlp.training(new CategoricalCrossEntropy().withLabelSmoothing(0.1))).isEmpty();
     assertThat(mlp.training(new CategoricalCrossEntropy().withClassWeights(1, 2))).isEmpty();
 
-    Sequential dropping = new Sequential(new Dense(3, 4, rng), new ReLU(), new Dropout(0.2, 1), new Dense(4, 2, rng));
-    assertThat(FusedMlp.compile(dropping).orElseThrow().training(new MeanSquaredError())).isEmpty();
-    Sequential notDropping = new Sequential(new Dense(3, 4, rng), new Dropout(0, 1), new Dense(4, 2, rng));
-    assertThat(FusedMlp.compile(notDropping).orElseThrow().training(new MeanSquaredError())).isPresent();
+  }
+
+  @Test
+  void dropoutTrainsFusedRightAfterALayerOrItsActivationOnly() {
+    Module[] fused = {
+        new Sequential(new Dense(3, 4, rng), new ReLU(), new Dropout(0.2, 1), new Dense(4, 2, rng)),
+        new Sequential(new Dense(3, 4, rng), new Dropout(0.2, 1), new Dense(4, 2, rng), new Dropout(0.5, 2)),
+        new Sequential(new Dropout(0, 1), new Dense(3, 4, rng), new Dropout(0, 1), new Tanh(), new Dense(4, 2, rng))};
+    Module[] autograd = {
+        new Sequential(new Dropout(0.2, 1), new Dense(3, 4, rng), new Dense(4, 2, rng)),
+        new Sequential(new Dense(3, 4, rng), new Dropout(0.2, 1), new ReLU(), new Dense(4, 2, rng)),
+        new Sequential(new Dense(3, 4, rng), new ReLU(), new Dropout(0.2, 1), new Dropout(0.2, 2), new Dense(4, 2, rng))};
+    for (Module m : fused) {
+      assertThat(FusedMlp.compile(m).orElseThrow().training(new MeanSquaredError())).as("%s", m).isPresent();
+    }
+    for (Module m : autograd) {
+      assertThat(FusedMlp.compile(m).orElseThrow().training(new MeanSquaredError())).as("%s", m).isEmpty();
+    }
+  }
+
+  @Test
+  void aTrainingModeDropoutDropsTheElementsAutogradDropsAndAnEvaluationModeOneNothing() {
+    Sequential net = new Sequential(RandomMlps.dense(rng, 5, 40, true), new ReLU(), new Dropout(0.5, 11),
+        RandomMlps.dense(rng, 40, 3, true));
+    Module copy = net.toFloat32();
+    FusedTraining mse = FusedMlp.compile(net).orElseThrow().training(new MeanSquaredError()).orElseThrow();
+    float[] x = RandomMlps.floats(rng, 8 * 5, -1, 1);
+    float[] t = RandomMlps.floats(rng, 8 * 3, -1, 1);
+    for (int step = 0; step < 3; step++) {
+      double fused = mse.step(x, 0, 8, t, 0);
+      Tensor value = new MeanSquaredError().compute(copy.forward(Tensor.of(x, 8, 5)), Tensor.of(t, 8, 3));
+      value.backward();
+      assertThat(fused).isCloseTo(value.item(), offset(1e-6));
+    }
+    assertThat(net.generatorStates()).isEqualTo(Map.of("2.generator", 3L)).isEqualTo(copy.generatorStates());
+    FusedTrainingTest.assertClose(net.parameters().get(0).grad().toFloatArray(),
+        copy.parameters().get(0).grad().toFloatArray(), "0.weight.grad");
+    // In evaluation mode the dropout is the identity and draws no mask.
+    net.eval();
+    mse.step(x, 0, 8, t, 0);
+    assertThat(net.generatorStates()).containsEntry("2.generator", 3L);
   }
 
   @Test

@@ -44,7 +44,7 @@ class FusedTrainingTest {
       int inputs = 1 + rng.nextInt(9);
       Loss loss = RandomMlps.LOSSES.get((int) (seed % RandomMlps.LOSSES.size())).get();
       int outputs = 1 + rng.nextInt(loss instanceof CategoricalCrossEntropy ? 6 : 4);
-      Sequential net = RandomMlps.network(rng, inputs, outputs);
+      Sequential net = RandomMlps.network(rng, inputs, outputs, true);
       float[] x = RandomMlps.floats(rng, 17 * inputs, -2, 2);
       int[] labels = RandomMlps.labels(rng, 17, outputs);
       float[] targets = RandomMlps.floats(rng, 17 * outputs, 0, 1);
@@ -86,6 +86,8 @@ class FusedTrainingTest {
           .isCloseTo(reference, offset(TOLERANCE * Math.max(1, Math.abs(reference))));
       assertSameGradients(p.network(), copy);
     }
+    // Dropouts in training mode drew the masks autograd drew, and as many of them.
+    assertThat(p.network().generatorStates()).isEqualTo(copy.generatorStates());
   }
 
   @ParameterizedTest

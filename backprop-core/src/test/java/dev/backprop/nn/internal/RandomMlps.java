@@ -43,9 +43,10 @@ final class RandomMlps {
 
   /**
    * A network inputs → (0 to 3 hidden layers of 1..12 units) → outputs with random activations
-   * (the top one too, for half the networks), some layers without bias, biases random.
+   * (the top one too, for half the networks), some layers without bias, biases random, and, when
+   * {@code dropout}, a dropout of random p after a third of the layers.
    */
-  static Sequential network(SplittableRandom rng, int inputs, int outputs) {
+  static Sequential network(SplittableRandom rng, int inputs, int outputs, boolean dropout) {
     List<Module> layers = new ArrayList<>();
     int in = inputs;
     int hidden = rng.nextInt(4);
@@ -54,6 +55,9 @@ final class RandomMlps {
       layers.add(dense(rng, in, out, rng.nextInt(4) != 0));
       if (l < hidden || rng.nextBoolean()) {
         layers.add(ACTIVATIONS.get(rng.nextInt(ACTIVATIONS.size())).get());
+      }
+      if (dropout && rng.nextInt(3) == 0) {
+        layers.add(new Dropout(rng.nextDouble(0.1, 0.6), rng.nextLong()));
       }
       in = out;
     }
