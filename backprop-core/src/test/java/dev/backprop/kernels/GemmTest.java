@@ -119,6 +119,11 @@ class GemmTest {
     problem.assertMatchesReference(floats[1]);
   }
 
+  @Test
+  void warmedUpProductsAllocateNothingOnAnyPath() {
+    GemmAllocationCheck.assertSteadyStateAllocatesNothing();
+  }
+
   /** Checks C against the product in double, within the bound of a k-term double sum. */
   private static void assertDoubleProduct(GemmCase p, double[] c) {
     for (int i = 0; i < p.m(); i++) {

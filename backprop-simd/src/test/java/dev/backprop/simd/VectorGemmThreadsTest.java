@@ -3,6 +3,7 @@ package dev.backprop.simd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backprop.kernels.Gemm;
+import dev.backprop.kernels.GemmAllocationCheck;
 import dev.backprop.kernels.Parallel;
 import dev.backprop.kernels.spi.GemmCase;
 import java.util.SplittableRandom;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The vector provider as chosen by {@link Gemm}, on one thread and on several. */
+/** The vector provider as chosen by {@link Gemm}: on one thread and on several, and its garbage. */
 class VectorGemmThreadsTest {
 
   private final int threadsBefore = Parallel.threads();
@@ -24,6 +25,11 @@ class VectorGemmThreadsTest {
   @Test
   void gemmChoosesTheVectorProviderWhenTheModuleIsResolved() {
     assertThat(Gemm.providerName()).startsWith("vector-api ");
+  }
+
+  @Test
+  void warmedUpVectorProductsAllocateNothingOnAnyPath() {
+    GemmAllocationCheck.assertSteadyStateAllocatesNothing();
   }
 
   @ParameterizedTest
