@@ -62,9 +62,8 @@ public final class Workloads implements Callable<Integer> {
     Measurement m = switch (workload) {
       case TINY -> TinyWorkload.run(p);
       case GEMM -> GemmBench.measure(p);
-      case FMNIST_TRAIN, FMNIST_INFER -> Measurement.failed(workload.id,
-          "not yet implemented: the Java benchmark has no FMNIST-MLP workloads yet (their protocol"
-              + " is in bench/README.md)");
+      case FMNIST_TRAIN -> FmnistWorkload.train(p);
+      case FMNIST_INFER -> FmnistWorkload.infer(p);
     };
     spec.commandLine().getOut().print(m.report(p));
     spec.commandLine().getOut().flush();

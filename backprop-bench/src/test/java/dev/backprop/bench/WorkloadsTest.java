@@ -35,14 +35,6 @@ class WorkloadsTest {
   }
 
   @Test
-  void fmnistWorkloadsReportThatTheyAreNotYetImplementedAndExitOne() {
-    assertThat(run("--workload", "fmnist-infer")).isEqualTo(1);
-    assertThat(out.toString())
-        .contains("\"figures\": {}")
-        .contains("\"fmnist-infer\": \"not yet implemented: ");
-  }
-
-  @Test
   void anUnknownWorkloadIsAUsageErrorListingTheNames() {
     assertThat(run("--workload", "mnist")).isEqualTo(2);
     assertThat(err.toString())
