@@ -36,11 +36,11 @@ final class FmnistWorkload {
 
   private FmnistWorkload() {}
 
-  /** Figures of fmnist-train on Fashion-MNIST from {@link #DATA}, or an error if it cannot be read. */
-  static Measurement train(RunParameters p) {
+  /** Figures of fmnist-train on the Fashion-MNIST files in {@code directory}, or why they cannot be read. */
+  static Measurement train(RunParameters p, Path directory) {
     DatasetSplit data;
     try {
-      data = IdxReader.readDirectory(DATA);
+      data = IdxReader.readDirectory(directory);
     } catch (DataException e) {
       return Measurement.failed(p.workload(), "cannot read Fashion-MNIST: " + e.getMessage());
     }
@@ -83,12 +83,12 @@ final class FmnistWorkload {
     return new Measurement(figures, Map.of(), details);
   }
 
-  /** Figures of fmnist-infer on the Fashion-MNIST test images, or an error if they cannot be read. */
-  static Measurement infer(RunParameters p) {
+  /** Figures of fmnist-infer on the Fashion-MNIST test images in {@code directory}, or why they cannot be read. */
+  static Measurement infer(RunParameters p, Path directory) {
     Dataset test;
     try {
-      test = IdxReader.read(DATA.resolve("t10k-images-idx3-ubyte.gz"),
-          DATA.resolve("t10k-labels-idx1-ubyte.gz"), IdxReader.FASHION_MNIST_CLASSES);
+      test = IdxReader.read(directory.resolve("t10k-images-idx3-ubyte.gz"),
+          directory.resolve("t10k-labels-idx1-ubyte.gz"), IdxReader.FASHION_MNIST_CLASSES);
     } catch (DataException e) {
       return Measurement.failed(p.workload(), "cannot read Fashion-MNIST: " + e.getMessage());
     }

@@ -62,8 +62,8 @@ public final class Workloads implements Callable<Integer> {
     Measurement m = switch (workload) {
       case TINY -> TinyWorkload.run(p);
       case GEMM -> GemmBench.measure(p);
-      case FMNIST_TRAIN -> FmnistWorkload.train(p);
-      case FMNIST_INFER -> FmnistWorkload.infer(p);
+      case FMNIST_TRAIN -> FmnistWorkload.train(p, FmnistWorkload.DATA);
+      case FMNIST_INFER -> FmnistWorkload.infer(p, FmnistWorkload.DATA);
     };
     spec.commandLine().getOut().print(m.report(p));
     spec.commandLine().getOut().flush();

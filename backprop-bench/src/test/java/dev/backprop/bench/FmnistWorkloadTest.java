@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.backprop.tensor.Tensor;
 import dev.backprop.train.Examples;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The FMNIST-MLP workloads on a small synthetic image set (the real one takes minutes). */
 class FmnistWorkloadTest {
@@ -73,5 +75,21 @@ class FmnistWorkloadTest {
     RunParameters p = new RunParameters("fmnist-infer", 2, true, 0, List.of(256));
     assertThatThrownBy(() -> FmnistWorkload.infer(p, new float[10 * PIXELS], 10))
         .hasMessage("fmnist-infer needs at least 1024 images, got 10");
+  }
+
+  @Test
+  void aDirectoryWithoutTheDataIsAnErrorNamingTheMissingFile(@TempDir Path empty) {
+    RunParameters p = new RunParameters("fmnist-train", 2, true, 0, List.of(256));
+    Measurement train = FmnistWorkload.train(p, empty);
+    Measurement infer = FmnistWorkload.infer(
+        new RunParameters("fmnist-infer", 2, true, 0, List.of(256)), empty);
+
+    assertThat(train.figures()).isEmpty();
+    assertThat(train.errors()).containsOnlyKeys("fmnist-train");
+    assertThat(train.errors().get("fmnist-train")).startsWith("cannot read Fashion-MNIST: ")
+        .contains("train-images-idx3-ubyte");
+    assertThat(infer.figures()).isEmpty();
+    assertThat(infer.errors().get("fmnist-infer")).startsWith("cannot read Fashion-MNIST: ")
+        .contains("t10k-images-idx3-ubyte");
   }
 }
