@@ -70,7 +70,10 @@ final class TrainingRun {
             return trainer.history();
         }
 
-        /** Every setting of the run by its option name, as a user would write it, in help order. */
+        /**
+         * Every setting of the run but the seed (which reports show first, on its own) by its option
+         * name, as a user would write it, in help order.
+         */
         Map<String, String> hyperparameters() {
             Map<String, String> values = new LinkedHashMap<>();
             values.put("task", data.task().name().toLowerCase(Locale.ROOT));
@@ -87,7 +90,6 @@ final class TrainingRun {
                     : stopping.patience() + " (" + stopping.monitor() + ", restore best)");
             values.put("validation-split", String.valueOf(settings.data().validationSplit()));
             values.put("scale", OptionValues.label(data.scaler().method()));
-            values.put("seed", String.valueOf(settings.seed()));
             return values;
         }
     }
