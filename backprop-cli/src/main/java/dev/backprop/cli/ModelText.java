@@ -8,6 +8,7 @@ import dev.backprop.model.SavedModel;
 import dev.backprop.train.History;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -74,12 +75,22 @@ final class ModelText {
             row(text, "epochs run", history.size() + history.bestEpoch().stream()
                     .mapToObj(best -> " (best: epoch " + (best + 1) + ")").findFirst().orElse(""));
         }
-        if (!p.finalMetrics().isEmpty()) {
-            StringJoiner metrics = new StringJoiner(", ");
-            p.finalMetrics().forEach((name, v) -> metrics.add(name + " " + MetricsText.number(v)));
-            row(text, "final metrics", metrics.toString());
+        // One line per group of metrics (training, val_, test_), so the groups can be read apart.
+        Map<String, StringJoiner> groups = new LinkedHashMap<>();
+        p.finalMetrics().forEach((name, v) -> groups.computeIfAbsent(prefix(name), k -> new StringJoiner(", "))
+                .add(name + " " + MetricsText.number(v)));
+        String label = "final metrics";
+        for (StringJoiner group : groups.values()) {
+            row(text, label, group.toString());
+            label = "";
         }
         return text.toString();
+    }
+
+    private static String prefix(String metric) {
+        int underscore = metric.indexOf('_');
+        String prefix = underscore < 0 ? "" : metric.substring(0, underscore + 1);
+        return prefix.equals("val_") || prefix.equals("test_") ? prefix : "";
     }
 
     private static void row(StringBuilder text, String name, String value) {

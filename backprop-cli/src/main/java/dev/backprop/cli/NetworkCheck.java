@@ -57,7 +57,7 @@ record NetworkCheck(String name, Module network, Loss loss, int inputs, int outp
 
     /**
      * A table with a line per parameter, a verdict at the end. Each line shows the parameter's worst
-     * comparison, the one closest to (or furthest past) its tolerance: the analytic gradient
+     * comparison, the one using the largest share of its tolerance: the analytic gradient
      * (backpropagation), the numeric one (finite differences) and their difference.
      */
     String table(List<ParameterResult> results, int rows, long seed) {
@@ -65,7 +65,7 @@ record NetworkCheck(String name, Module network, Loss loss, int inputs, int outp
                 "Gradient check of %s, loss %s, in float64 on %d random examples (seed %d)%n"
                         + "central differences with ε = %.0e; a value passes when"
                         + " |analytic − numeric| ≤ %.0e + %.0e·|numeric|%n"
-                        + "each line shows the parameter's worst comparison: the one closest to its tolerance%n%n",
+                        + "each line shows the parameter's worst comparison: the one using the largest share of its tolerance%n%n",
                 name, loss.name(), rows, seed, EPSILON, ATOL, RTOL));
         int width = Math.max("parameter".length(), results.stream().mapToInt(r -> r.name().length()).max().orElse(0));
         String format = "%-" + width + "s  %-10s  %-14s  %16s  %16s  %9s  %s%n";

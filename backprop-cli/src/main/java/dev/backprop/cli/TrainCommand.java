@@ -98,7 +98,7 @@ final class TrainCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     private int epochs;
 
-    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "32",
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "64",
             description = "Rows per gradient step (default: ${DEFAULT-VALUE}).")
     private int batchSize;
 
@@ -110,6 +110,11 @@ final class TrainCommand implements Callable<Integer> {
             description = "Stop after this many epochs without a better validation loss and keep the best "
                     + "weights; 0 to train every epoch (default: ${DEFAULT-VALUE}).")
     private int patience;
+
+    @Option(names = "--reduce-lr", paramLabel = "PATIENCE", defaultValue = "2",
+            description = "Halve the learning rate after this many epochs in a row without a better validation loss"
+                    + " (on the next one); 0 for a constant rate (default: ${DEFAULT-VALUE}).")
+    private int reduceLr;
 
     @Option(names = "--scale", paramLabel = "METHOD", converter = OptionValues.ScalingConverter.class,
             completionCandidates = OptionValues.ScalingNames.class,
@@ -195,6 +200,7 @@ final class TrainCommand implements Callable<Integer> {
         OptionValues.atLeast(command, "--epochs", epochs, 1);
         OptionValues.atLeast(command, "--batch-size", batchSize, 1);
         OptionValues.atLeast(command, "--early-stopping", patience, 0);
+        OptionValues.atLeast(command, "--reduce-lr", reduceLr, 0);
         OptionValues.positive(command, "--learning-rate", learningRate);
         OptionValues.sizes(command, "--hidden", hidden);
         if (!(validationSplit >= 0 && validationSplit < 1)) {
@@ -209,7 +215,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainingData.Request data = new TrainingData.Request(train, test, csvOptions(command), validationSplit,
                 scaling, seed);
         return new TrainingRun.Settings(data, task, hidden, activation, loss, optimizer, learningRate, epochs,
-                batchSize, seed, patience);
+                batchSize, seed, patience, reduceLr);
     }
 
     private CsvOptions csvOptions(CommandLine command) {

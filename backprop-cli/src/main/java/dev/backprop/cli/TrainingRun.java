@@ -7,10 +7,12 @@ import dev.backprop.nn.Loss;
 import dev.backprop.nn.Module;
 import dev.backprop.nn.Sequential;
 import dev.backprop.optim.Optimizers;
+import dev.backprop.optim.ReduceLROnPlateau;
 import dev.backprop.train.EarlyStopping;
 import dev.backprop.train.Examples;
 import dev.backprop.train.History;
 import dev.backprop.train.MetricNames;
+import dev.backprop.train.ReduceOnPlateau;
 import dev.backprop.train.Trainer;
 import dev.backprop.train.TrainingConfig;
 import dev.backprop.train.TrainingListener;
@@ -31,7 +33,7 @@ final class TrainingRun {
     /** Every choice of a run, as the options gave them (null where the data decides). */
     record Settings(TrainingData.Request data, Task task, List<Integer> hidden, Activation activation,
             String loss, String optimizer, double learningRate, int epochs, int batchSize, long seed,
-            int patience) {
+            int patience, int reduceLr) {
 
         /** The loss name: as given, or cross-entropy for classification and mse for regression. */
         String lossFor(Task actual) {
@@ -70,7 +72,10 @@ final class TrainingRun {
             return trainer.history();
         }
 
-        /** Every setting of the run by its option name, as a user would write it, in help order. */
+        /**
+         * Every setting of the run but the seed (which reports show first, on its own) by its option
+         * name, as a user would write it, in help order.
+         */
         Map<String, String> hyperparameters() {
             Map<String, String> values = new LinkedHashMap<>();
             values.put("task", data.task().name().toLowerCase(Locale.ROOT));
@@ -85,9 +90,11 @@ final class TrainingRun {
             EarlyStopping stopping = config().earlyStopping();
             values.put("early-stopping", stopping == null ? "off"
                     : stopping.patience() + " (" + stopping.monitor() + ", restore best)");
+            ReduceOnPlateau plateau = config().plateau();
+            values.put("reduce-lr", plateau == null ? "off" : plateau.settings().patience() + " (" + plateau.monitor()
+                    + ", factor " + plateau.settings().factor() + ")");
             values.put("validation-split", String.valueOf(settings.data().validationSplit()));
             values.put("scale", OptionValues.label(data.scaler().method()));
-            values.put("seed", String.valueOf(settings.seed()));
             return values;
         }
     }
@@ -115,17 +122,24 @@ final class TrainingRun {
                 settings.hidden().stream().mapToInt(Integer::intValue)), IntStream.of(outputs())).toArray();
     }
 
-    /** The trainer's configuration: optimizer, batches, seed and early stopping. */
+    /**
+     * The trainer's configuration: optimizer, batches, seed, the learning rate halved on plateaus of the
+     * validation loss, and early stopping on it.
+     */
     TrainingConfig config() {
         // The split is made here (stratified, by dev.backprop.data); the configuration records its share.
         TrainingConfig config = TrainingConfig.of(settings.epochs(), settings.batchSize(), settings.seed())
                 .withValidationSplit(settings.data().validationSplit())
                 .withOptimizer(Optimizers.spec(settings.optimizer(), Map.of("lr", settings.learningRate())));
-        if (settings.patience() == 0) {
-            return config;
-        }
         String monitor = data.validation().isPresent() ? MetricNames.validation(MetricNames.LOSS) : MetricNames.LOSS;
-        return config.withEarlyStopping(EarlyStopping.on(monitor).withPatience(settings.patience()));
+        if (settings.reduceLr() > 0) {
+            config = config.withPlateau(new ReduceOnPlateau(monitor,
+                    new ReduceLROnPlateau.Spec().withFactor(0.5).withPatience(settings.reduceLr())));
+        }
+        if (settings.patience() > 0) {
+            config = config.withEarlyStopping(EarlyStopping.on(monitor).withPatience(settings.patience()));
+        }
+        return config;
     }
 
     /**

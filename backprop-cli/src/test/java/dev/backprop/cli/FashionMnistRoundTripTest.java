@@ -28,7 +28,7 @@ class FashionMnistRoundTripTest {
         Path model = dir.resolve("fashion.bpm");
 
         Cli.Run trained = Cli.run("train", "--train", images.toString(), "--epochs", "4", "--hidden", "128",
-                "--batch-size", "64", "--out", model.toString(), "--json");
+                "--out", model.toString(), "--json");
         Cli.Run evaluated = Cli.run("evaluate", "--model", model.toString(), "--data", images.toString());
         Cli.Run predicted = Cli.run("predict", "--model", model.toString(), "--data", images.toString());
 

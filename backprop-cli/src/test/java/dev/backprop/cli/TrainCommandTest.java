@@ -24,7 +24,7 @@ class TrainCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).startsWith("Data: builtin:spirals?n=1000&noise=0.05&seed=42&classes=2: 1000 rows × 2 features")
                 .contains("900 training rows, 100 validation rows, no test data",
-                        "Network: 2 → 64 → 32 → 2 (relu), loss cross-entropy; adam, learning rate 0.001, batch size 32, seed 42",
+                        "Network: 2 → 64 → 32 → 2 (relu), loss cross-entropy; adam, learning rate 0.001, batch size 64, seed 42",
                         "(early stopping: no better val_loss in 10 epochs); kept the weights of epoch",
                         "The model was not saved; give --out FILE to keep it.");
         Matcher accuracy = Pattern.compile("validation \\(100 rows\\): accuracy (0\\.\\d{4})").matcher(run.out());
@@ -87,7 +87,8 @@ class TrainCommandTest {
         assertThat(run.out()).contains("Wrote the report to " + report);
         String html = java.nio.file.Files.readString(report);
         assertThat(html).contains("<title>blobs: classification", "seed 9", "3 epochs", "<svg", "early-stopping",
-                "10 (val_loss, restore best)", "builtin:blobs?n=300", "macro_f1");
+                "10 (val_loss, restore best)", "reduce-lr", "2 (val_loss, factor 0.5)", "builtin:blobs?n=300",
+                "macro_f1");
         assertThat(html.replace("http://www.w3.org/", "")).doesNotContain("http://", "https://");
     }
 
@@ -105,6 +106,7 @@ class TrainCommandTest {
         "--scale            | log   | invalid value for option '--scale': 'log' is not a scaling;",
         "--task             | both  | invalid value for option '--task': expected one of [CLASSIFICATION, REGRESSION]",
         "--early-stopping   | -1    | invalid value for option '--early-stopping': -1 (expected at least 0)",
+        "--reduce-lr        | -2    | invalid value for option '--reduce-lr': -2 (expected at least 0)",
     })
     void aBadValueIsAUsageErrorNamingTheOptionAndTheValue(String option, String value, String message) {
         Cli.Run run = Cli.run("train", option, value);

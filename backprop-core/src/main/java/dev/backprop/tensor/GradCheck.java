@@ -111,20 +111,28 @@ public final class GradCheck {
     return worst.result();
   }
 
+  /**
+   * Keeps the comparison that uses the largest share of its tolerance, |a − n| / (atol + rtol·|n|);
+   * a share of at most 1 passes. Ranking by share rather than by the excess over the tolerance makes
+   * the worst of many passing comparisons a real disagreement, not an exact zero gradient (whose
+   * excess, −atol, beats that of any large gradient).
+   */
   private final class Worst {
     private Result result = new Result(true, -1, -1, 0, 0, 0);
-    private double worstExcess = Double.NEGATIVE_INFINITY;
+    private double worstShare = Double.NEGATIVE_INFINITY;
     private int count;
 
     void offer(int input, int element, double analytic, double numeric) {
       count++;
-      double excess = Math.abs(analytic - numeric) - (atol + rtol * Math.abs(numeric));
+      double error = Math.abs(analytic - numeric);
+      double tolerance = atol + rtol * Math.abs(numeric);
+      double share = error == 0 ? 0 : tolerance == 0 ? Double.POSITIVE_INFINITY : error / tolerance;
       if (Double.isNaN(analytic) || Double.isNaN(numeric)) {
-        excess = Double.POSITIVE_INFINITY;
+        share = Double.POSITIVE_INFINITY;
       }
-      if (excess > worstExcess) {
-        worstExcess = excess;
-        result = new Result(excess <= 0, input, element, analytic, numeric, 0);
+      if (share > worstShare) {
+        worstShare = share;
+        result = new Result(share <= 1, input, element, analytic, numeric, 0);
       }
     }
 
