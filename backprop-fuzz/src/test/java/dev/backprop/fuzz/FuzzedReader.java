@@ -1,0 +1,108 @@
+package dev.backprop.fuzz;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.function.BiPredicate;
+import java.util.stream.Stream;
+
+/**
+ * One reader under fuzzing. Each input is written to the same file and given to every read; a read
+ * must return, or throw the reader's documented exception with a message that names the place
+ * ({@code placeNamed}). Anything else, or an input that takes longer than {@link #SLOW_SECONDS},
+ * becomes an {@link AssertionError}, which Jazzer reports as a finding and saves. The counts are
+ * printed and written to {@code ${fuzz.reports}/NAME.txt} by {@link #report()}.
+ */
+final class FuzzedReader {
+  /** One way of reading the file. */
+  @FunctionalInterface
+  interface Read {
+    void from(Path file) throws Exception;
+  }
+
+  /** Far beyond what any input of a few kilobytes needs, even instrumented. */
+  static final double SLOW_SECONDS = 5;
+
+  private final String name;
+  private final Class<? extends Exception> documented;
+  private final BiPredicate<Path, String> placeNamed;
+  private final Path folder;
+  private final Path file;
+  private long inputs;
+  private long read;
+  private long refused;
+  private double slowest;
+
+  /**
+   * A reader whose input file is called {@code fileName}, whose messages must start with the file's
+   * path.
+   */
+  FuzzedReader(String name, String fileName, Class<? extends Exception> documented) {
+    this(name, fileName, documented, (file, message) -> message.startsWith(file.toString()));
+  }
+
+  FuzzedReader(String name, String fileName, Class<? extends Exception> documented,
+      BiPredicate<Path, String> placeNamed) {
+    this.name = name;
+    this.documented = documented;
+    this.placeNamed = placeNamed;
+    try {
+      this.folder = Files.createTempDirectory("backprop-fuzz-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    this.file = folder.resolve(fileName);
+  }
+
+  /** Writes the input and runs each read on it. */
+  void check(byte[] input, Read... reads) {
+    try {
+      Files.write(file, input);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    inputs++;
+    for (Read r : reads) {
+      long start = System.nanoTime();
+      try {
+        r.from(file);
+        read++;
+      } catch (Exception e) {
+        if (!documented.isInstance(e)) {
+          throw new AssertionError(name + ": undocumented " + e, e);
+        }
+        String message = e.getMessage();
+        if (message == null || !placeNamed.test(file, message)) {
+          throw new AssertionError(name + ": the message does not say where: " + message, e);
+        }
+        refused++;
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      slowest = Math.max(slowest, seconds);
+      if (seconds > SLOW_SECONDS) {
+        throw new AssertionError(String.format(Locale.ROOT, "%s: one input took %.1f s", name, seconds));
+      }
+    }
+  }
+
+  /** Prints and saves the counts, and removes the input file. */
+  void report() throws IOException {
+    String mode = "1".equals(System.getenv("JAZZER_FUZZ")) ? "fuzzing" : "regression";
+    String line = String.format(Locale.ROOT, "%s (%s): %d inputs, %d reads returned, %d refused with %s,"
+        + " slowest %.3f s", name, mode, inputs, read, refused, documented.getSimpleName(), slowest);
+    System.out.println(line);
+    String reports = System.getProperty("fuzz.reports");
+    if (reports != null) {
+      Files.createDirectories(Path.of(reports));
+      Files.writeString(Path.of(reports, name + "-" + mode + ".txt"), line + System.lineSeparator());
+    }
+    try (Stream<Path> files = Files.walk(folder)) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}
