@@ -171,7 +171,7 @@ public final class Trainer {
     NonFiniteCheck.Problem problem = NonFiniteCheck.find(result.loss(), optimizer.parameters());
     if (problem != null) {
       if (config.onNonFinite() == NonFinitePolicy.STOP) {
-        throw NonFiniteCheck.diverged(epoch, batch, batches, problem);
+        throw NonFiniteCheck.diverged(epoch, batch, batches, problem, network.spec());
       }
       skipped++;
       optimizer.zeroGrad();
