@@ -86,6 +86,12 @@ public final class Trainer {
     return this;
   }
 
+  /** Removes a listener added before (it hears nothing more); returns this trainer. */
+  public Trainer removeListener(TrainingListener listener) {
+    listeners.remove(listener);
+    return this;
+  }
+
   /**
    * Trains on {@code train}, holding out {@link TrainingConfig#validationSplit()} of it for
    * validation when that is above 0; see {@link #fit(Examples, Examples)}.
