@@ -2,11 +2,14 @@ package dev.backprop.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.backprop.checkpoint.Checkpoint;
 import dev.backprop.data.CsvOptions;
 import dev.backprop.data.CsvReader;
 import dev.backprop.data.IdxReader;
 import dev.backprop.io.Json;
 import dev.backprop.io.SafetensorsFile;
+import dev.backprop.model.SavedModel;
+import dev.backprop.tensor.Tensor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,6 +64,25 @@ class SeedCorpusTest {
       } else {
         assertThat(IdxReader.read(SeedFiles.sixImages(), seed, classes).size()).isEqualTo(6);
       }
+    }
+  }
+
+  @Test
+  void everyModelSeedLoadsAndPredicts() throws IOException {
+    List<Path> seeds = seeds("ModelFileFuzzTest");
+    assertThat(seeds).hasSizeGreaterThanOrEqualTo(6);
+    for (Path seed : seeds) {
+      SavedModel model = SavedModel.load(seed);
+      assertThat(model.predict(Tensor.zeros(2, model.inputs())).size(0)).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void everyCheckpointSeedIsACheckpoint() throws IOException {
+    List<Path> seeds = seeds("CheckpointFuzzTest");
+    assertThat(seeds).hasSizeGreaterThanOrEqualTo(4);
+    for (Path seed : seeds) {
+      assertThat(new Checkpoint(seed, SavedModel.load(seed)).epoch()).isEqualTo(2);
     }
   }
 }

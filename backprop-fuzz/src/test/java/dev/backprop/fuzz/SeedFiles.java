@@ -35,6 +35,9 @@ final class SeedFiles {
     Files.write(csv.resolve("iris.csv.gz"), gzip(Files.readAllBytes(csv.resolve("iris.csv"))));
     Path safetensors = corpus(root, "SafetensorsFuzzTest", "safetensorsFileReadsOrIsRefusedNamingTheFile");
     safetensorsSeeds(safetensors);
+    ModelSeeds.write(corpus(root, "ModelFileFuzzTest", "modelFileLoadsAndPredictsOrIsRefusedNamingTheFile"),
+        corpus(root, "CheckpointFuzzTest", "checkpointResumesOrIsSkippedWithAWarningNamingTheFile"),
+        csv.resolve("iris.csv"));
   }
 
   private static void safetensorsSeeds(Path folder) throws IOException {
