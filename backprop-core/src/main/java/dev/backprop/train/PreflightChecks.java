@@ -16,12 +16,14 @@ import java.util.TreeSet;
  * about it: features far from unit scale, constant features, a loss that does not fit the target,
  * classes too small for the validation split, and test labels the training examples never show.
  * Nothing here refuses a run (what cannot work at all, {@link Trainer#fit} refuses); the caller shows
- * the warnings.
+ * the warnings. Immutable.
  *
  * <pre>{@code
- * for (PreflightWarning w : PreflightChecks.check(train, test, loss, config)) {
- *   System.err.println("warning: " + w.message());
- * }
+ * List<PreflightWarning> warnings = PreflightChecks.of(train, loss, config)
+ *     .withTest(test)
+ *     .withNames(featureNames, classNames)
+ *     .warnings();
+ * warnings.forEach(w -> System.err.println("warning: " + w.message()));
  * }</pre>
  */
 public final class PreflightChecks {
@@ -31,26 +33,57 @@ public final class PreflightChecks {
    */
   public static final double FAR_FROM_UNIT = 100;
 
-  private PreflightChecks() {}
+  private final Examples train;
+  private final Loss loss;
+  private final TrainingConfig config;
+  private final Examples validation;
+  private final Examples test;
+  private final List<String> featureNames;
+  private final List<String> classNames;
 
-  /**
-   * The warnings for training on {@code train} (as the network will see it) with {@code loss} and
-   * {@code config}, and testing on {@code test} (null for none); features and classes are named by
-   * their numbers.
-   */
-  public static List<PreflightWarning> check(Examples train, Examples test, Loss loss, TrainingConfig config) {
-    return check(train, test, loss, config, List.of(), List.of());
+  private PreflightChecks(Examples train, Loss loss, TrainingConfig config, Examples validation, Examples test,
+      List<String> featureNames, List<String> classNames) {
+    this.train = Objects.requireNonNull(train, "train");
+    this.loss = Objects.requireNonNull(loss, "loss");
+    this.config = Objects.requireNonNull(config, "config");
+    this.validation = validation;
+    this.test = test;
+    this.featureNames = featureNames;
+    this.classNames = classNames;
   }
 
   /**
-   * The same, naming features and classes by the given names (either list may be empty).
-   *
-   * @throws IllegalArgumentException if a non-empty list of names does not have one per feature or class
+   * Checks of training on {@code train} (as the network will see it) with {@code loss} and {@code
+   * config}; when the configuration has a validation split, of the split it will make.
    */
-  public static List<PreflightWarning> check(Examples train, Examples test, Loss loss, TrainingConfig config,
-      List<String> featureNames, List<String> classNames) {
-    Objects.requireNonNull(loss, "loss");
-    Objects.requireNonNull(config, "config");
+  public static PreflightChecks of(Examples train, Loss loss, TrainingConfig config) {
+    return new PreflightChecks(train, loss, config, null, null, List.of(), List.of());
+  }
+
+  /** The same where the validation examples are given (already split off the training examples). */
+  public PreflightChecks withValidation(Examples validation) {
+    return new PreflightChecks(train, loss, config, validation, test, featureNames, classNames);
+  }
+
+  /** The same also checking the test examples against the training examples. */
+  public PreflightChecks withTest(Examples test) {
+    return new PreflightChecks(train, loss, config, validation, test, featureNames, classNames);
+  }
+
+  /**
+   * The same naming features and classes in messages (either list may be empty: then they are
+   * named by number).
+   *
+   * @throws IllegalArgumentException if a non-empty list does not have one name per feature or class
+   */
+  public PreflightChecks withNames(List<String> featureNames, List<String> classNames) {
+    new Names(featureNames, classNames, train);
+    return new PreflightChecks(train, loss, config, validation, test, List.copyOf(featureNames),
+        List.copyOf(classNames));
+  }
+
+  /** The warnings, in the order: feature scale, constant features, loss, small classes, test labels. */
+  public List<PreflightWarning> warnings() {
     Names names = new Names(featureNames, classNames, train);
     List<PreflightWarning> warnings = new ArrayList<>();
     FeatureRanges ranges = FeatureRanges.of(train);
@@ -58,7 +91,7 @@ public final class PreflightChecks {
     constant(ranges, names, warnings);
     LossFit.check(train, loss, names, warnings);
     if (train.isClassification()) {
-      smallClasses(train, config.validationSplit(), names, warnings);
+      smallClasses(names, warnings);
       if (test != null && test.isClassification()) {
         unseenTestLabels(train, test, names, warnings);
       }
@@ -98,21 +131,30 @@ public final class PreflightChecks {
     }
   }
 
-  private static void smallClasses(Examples train, double split, Names names, List<PreflightWarning> warnings) {
+  private void smallClasses(Names names, List<PreflightWarning> warnings) {
     int[] counts = classCounts(train);
+    int[] held = validation != null && validation.isClassification() ? classCounts(validation) : null;
+    double split = config.validationSplit();
     for (int c = 0; c < counts.length; c++) {
-      if (counts[c] == 0) {
-        warnings.add(new PreflightWarning(PreflightWarning.Kind.SMALL_CLASS, "class " + names.label(c)
-            + " has no training examples: the network cannot learn to predict it."));
-      } else if (split > 0 && Math.min(Math.round(split * counts[c]), counts[c] - 1) == 0) {
-        double needed = 0.5 / counts[c];
-        warnings.add(new PreflightWarning(PreflightWarning.Kind.SMALL_CLASS, "class " + names.label(c) + " has "
-            + count(counts[c], "training example") + ": a validation split of " + number(split)
-            + " holds out none of them, so validation never measures it. Gather more examples of it"
-            + (counts[c] > 1 ? ", or raise the split to at least " + String.format(Locale.ROOT, "%.2f", needed) : "")
-            + "."));
+      if (counts[c] == 0 && (held == null || c >= held.length || held[c] == 0)) {
+        warnings.add(small("class " + names.label(c) + " has no training examples: the network cannot learn to"
+            + " predict it."));
+      } else if (held != null && counts[c] > 0 && (c >= held.length || held[c] == 0)) {
+        warnings.add(small("class " + names.label(c) + " has " + count(counts[c], "training example")
+            + " and no validation example, so validation never measures it. Gather more examples of it, or"
+            + " hold out a larger share for validation."));
+      } else if (held == null && split > 0 && Math.min(Math.round(split * counts[c]), counts[c] - 1) == 0) {
+        warnings.add(small("class " + names.label(c) + " has " + count(counts[c], "training example")
+            + ": a validation split of " + number(split) + " holds out none of them, so validation never"
+            + " measures it. Gather more examples of it"
+            + (counts[c] > 1 ? ", or raise the split to at least "
+                + String.format(Locale.ROOT, "%.2f", 0.5 / counts[c]) : "") + "."));
       }
     }
+  }
+
+  private static PreflightWarning small(String message) {
+    return new PreflightWarning(PreflightWarning.Kind.SMALL_CLASS, message);
   }
 
   private static void unseenTestLabels(Examples train, Examples test, Names names, List<PreflightWarning> warnings) {

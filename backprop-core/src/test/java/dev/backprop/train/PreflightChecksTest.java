@@ -44,15 +44,15 @@ class PreflightChecksTest {
   @Test
   void standardizedBalancedClassificationWithCrossEntropyRaisesNoWarning() {
     Examples train = clean(60, 3, 3);
-    assertThat(PreflightChecks.check(train, clean(30, 3, 3), new CategoricalCrossEntropy(), NO_SPLIT.withValidationSplit(0.2)))
-        .isEmpty();
+    assertThat(PreflightChecks.of(train, new CategoricalCrossEntropy(), NO_SPLIT.withValidationSplit(0.2))
+        .withTest(clean(30, 3, 3)).warnings()).isEmpty();
   }
 
   @Test
   void featuresInTheThousandsOrThousandthsAreFarFromUnitScaleAndNamed() {
     Examples train = withColumn(withColumn(clean(60, 3, 3), 0, 1000, 50_000), 2, 1e-4f, 0);
-    List<PreflightWarning> warnings = PreflightChecks.check(train, null, new CategoricalCrossEntropy(), NO_SPLIT,
-        List.of("income", "age", "ratio"), List.of());
+    List<PreflightWarning> warnings = PreflightChecks.of(train, new CategoricalCrossEntropy(), NO_SPLIT)
+        .withNames(List.of("income", "age", "ratio"), List.of()).warnings();
     assertThat(kinds(warnings)).containsExactly(PreflightWarning.Kind.FEATURE_SCALE);
     assertThat(warnings.get(0).message())
         .startsWith("2 features of 3 are far from unit scale: 'income' spans [")
@@ -64,7 +64,7 @@ class PreflightChecksTest {
   @Test
   void aConstantFeatureIsNamedWithItsValue() {
     Examples train = withColumn(clean(40, 2, 2), 1, 0, 3);
-    List<PreflightWarning> warnings = PreflightChecks.check(train, null, new CategoricalCrossEntropy(), NO_SPLIT);
+    List<PreflightWarning> warnings = PreflightChecks.of(train, new CategoricalCrossEntropy(), NO_SPLIT).warnings();
     assertThat(kinds(warnings)).containsExactly(PreflightWarning.Kind.CONSTANT_FEATURE);
     assertThat(warnings.get(0).message())
         .isEqualTo("1 feature of 2 has the same value in every training example: feature 2 = 3."
@@ -73,7 +73,7 @@ class PreflightChecksTest {
 
   @Test
   void squaredErrorOnClassLabelsIsALossMismatch() {
-    List<PreflightWarning> warnings = PreflightChecks.check(clean(40, 2, 2), null, new MeanSquaredError(), NO_SPLIT);
+    List<PreflightWarning> warnings = PreflightChecks.of(clean(40, 2, 2), new MeanSquaredError(), NO_SPLIT).warnings();
     assertThat(kinds(warnings)).containsExactly(PreflightWarning.Kind.LOSS_MISMATCH);
     assertThat(warnings.get(0).message()).startsWith("mse on class labels:").endsWith("use cross-entropy.");
   }
@@ -82,7 +82,7 @@ class PreflightChecksTest {
   void crossEntropyOnARegressionTargetIsALossMismatch() {
     Examples curve = Examples.regression(Tensor.of(new float[] {-1, 0, 1, 2}, 4, 1),
         Tensor.of(new float[] {0.1f, 0.4f, 0.35f, 0.8f}, 4, 1));
-    List<PreflightWarning> warnings = PreflightChecks.check(curve, null, new BinaryCrossEntropy(), NO_SPLIT);
+    List<PreflightWarning> warnings = PreflightChecks.of(curve, new BinaryCrossEntropy(), NO_SPLIT).warnings();
     assertThat(kinds(warnings)).containsExactly(PreflightWarning.Kind.LOSS_MISMATCH);
     assertThat(warnings.get(0).message()).startsWith("binary-cross-entropy on a regression target:");
   }
@@ -91,7 +91,7 @@ class PreflightChecksTest {
   void aRegressionTargetOfFewWholeNumbersLooksLikeClassLabels() {
     Examples coded = Examples.regression(Tensor.of(new float[] {-1, 0, 1, 2, 3, 4}, 6, 1),
         Tensor.of(new float[] {0, 2, 1, 0, 2, 1}, 6, 1));
-    List<PreflightWarning> warnings = PreflightChecks.check(coded, null, new MeanSquaredError(), NO_SPLIT);
+    List<PreflightWarning> warnings = PreflightChecks.of(coded, new MeanSquaredError(), NO_SPLIT).warnings();
     assertThat(kinds(warnings)).containsExactly(PreflightWarning.Kind.LOSS_MISMATCH);
     assertThat(warnings.get(0).message()).startsWith("the regression target holds only the whole numbers 0, 1, 2:")
         .contains("--task classification");
@@ -101,8 +101,8 @@ class PreflightChecksTest {
   void manyNumericClassesLookLikeARegressionTarget() {
     Examples train = clean(60, 2, 30);
     List<String> classes = java.util.stream.IntStream.range(0, 30).mapToObj(i -> (i * 1.5) + "").toList();
-    List<PreflightWarning> warnings = PreflightChecks.check(train, null, new CategoricalCrossEntropy(), NO_SPLIT,
-        List.of(), classes);
+    List<PreflightWarning> warnings = PreflightChecks.of(train, new CategoricalCrossEntropy(), NO_SPLIT)
+        .withNames(List.of(), classes).warnings();
     assertThat(kinds(warnings)).containsExactly(PreflightWarning.Kind.LOSS_MISMATCH);
     assertThat(warnings.get(0).message()).startsWith("cross-entropy on 30 classes whose labels are all numbers:");
   }
@@ -115,8 +115,8 @@ class PreflightChecksTest {
     }
     labels[40] = labels[41] = labels[42] = 2;
     Examples train = Examples.classification(clean(43, 2, 2).features(), labels, 3);
-    List<PreflightWarning> warnings = PreflightChecks.check(train, null, new CategoricalCrossEntropy(),
-        NO_SPLIT.withValidationSplit(0.1), List.of(), List.of("cat", "dog", "axolotl"));
+    List<PreflightWarning> warnings = PreflightChecks.of(train, new CategoricalCrossEntropy(),
+        NO_SPLIT.withValidationSplit(0.1)).withNames(List.of(), List.of("cat", "dog", "axolotl")).warnings();
     assertThat(kinds(warnings)).containsExactly(PreflightWarning.Kind.SMALL_CLASS);
     assertThat(warnings.get(0).message()).isEqualTo("class 'axolotl' has 3 training examples: a validation split"
         + " of 0.1 holds out none of them, so validation never measures it. Gather more examples of it, or"
@@ -128,7 +128,8 @@ class PreflightChecksTest {
     Examples train = Examples.classification(clean(40, 2, 2).features(), clean(40, 2, 2).labels(), 3);
     int[] testLabels = {0, 1, 2, 2, 1};
     Examples test = Examples.classification(clean(5, 2, 2).features(), testLabels, 3);
-    List<PreflightWarning> warnings = PreflightChecks.check(train, test, new CategoricalCrossEntropy(), NO_SPLIT);
+    List<PreflightWarning> warnings = PreflightChecks.of(train, new CategoricalCrossEntropy(), NO_SPLIT)
+        .withTest(test).warnings();
     assertThat(kinds(warnings)).containsExactly(PreflightWarning.Kind.SMALL_CLASS,
         PreflightWarning.Kind.UNSEEN_TEST_LABEL);
     assertThat(warnings.get(0).message()).isEqualTo("class 2 has no training examples: the network cannot learn to"
@@ -138,9 +139,20 @@ class PreflightChecksTest {
 
   @Test
   void namesThatDoNotMatchTheExamplesAreRefused() {
-    assertThatThrownBy(() -> PreflightChecks.check(clean(10, 2, 2), null, new CategoricalCrossEntropy(), NO_SPLIT,
-        List.of("only one"), List.of()))
+    assertThatThrownBy(() -> PreflightChecks.of(clean(10, 2, 2), new CategoricalCrossEntropy(), NO_SPLIT)
+        .withNames(List.of("only one"), List.of()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("preflight checks: 1 feature names for 2 features");
+  }
+
+  @Test
+  void aClassMissingFromGivenValidationExamplesIsNamed() {
+    Examples train = clean(30, 2, 3);
+    Examples validation = Examples.classification(clean(4, 2, 2).features(), new int[] {0, 1, 0, 1}, 3);
+    List<PreflightWarning> warnings = PreflightChecks.of(train, new CategoricalCrossEntropy(),
+        NO_SPLIT.withValidationSplit(0.1)).withValidation(validation).warnings();
+    assertThat(warnings).extracting(PreflightWarning::message).containsExactly("class 2 has 10 training examples and"
+        + " no validation example, so validation never measures it. Gather more examples of it, or hold out a"
+        + " larger share for validation.");
   }
 }
