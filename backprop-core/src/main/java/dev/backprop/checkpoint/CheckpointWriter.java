@@ -88,12 +88,6 @@ final class CheckpointWriter implements TrainingListener {
     return file;
   }
 
-  /** Writes the trainer's present state even if a file of its position exists (final weights may differ). */
-  Path saveFinal() throws IOException {
-    lastWritten = null;
-    return save();
-  }
-
   private SavedModel model(TrainingState state) {
     Provenance p = Provenance.of(trainer, data, 0);
     Provenance provenance = new Provenance(p.training(), initSeed, p.data(), p.libraryVersion(), p.finalMetrics(),

@@ -155,8 +155,7 @@ public final class Checkpoints {
   /**
    * Resumes {@code trainer} from the newest valid checkpoint when that is further along than the
    * trainer, then trains as {@link Trainer#fit(Examples, Examples)} does, saving checkpoints; when
-   * training stops (all epochs, early stopping, or {@link Trainer#requestStop()}), saves its final
-   * state.
+   * {@link Trainer#requestStop()} ends training inside an epoch, saves that batch's state.
    *
    * @return the history of the whole run, resumed epochs included
    * @throws IOException if the folder cannot be used or a checkpoint cannot be written
@@ -182,7 +181,11 @@ public final class Checkpoints {
       trainer.addListener(writer);
       try {
         History history = split ? trainer.fit(train) : trainer.fit(train, validation);
-        writer.saveFinal();
+        if (trainer.state().batch() > 0) {
+          // Stopped inside an epoch. At an epoch's end its checkpoint is written already, with the weights
+          // training continues from, rather than the best ones early stopping puts back at the end.
+          writer.save();
+        }
         return history;
       } catch (UncheckedIOException e) {
         throw e.getCause();

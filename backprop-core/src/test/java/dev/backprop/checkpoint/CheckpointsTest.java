@@ -81,9 +81,13 @@ class CheckpointsTest {
     };
   }
 
+  private Checkpoints uninterruptedCheckpoints;
+
+  /** The final state of the run that never stopped; its checkpoints are in {@link #uninterruptedCheckpoints}. */
   private TrainingState uninterrupted(TrainingConfig config) throws IOException {
     Trainer t = trainer(3, config);
-    Checkpoints.in(dir.resolve("uninterrupted")).fit(t, blobs());
+    uninterruptedCheckpoints = Checkpoints.in(dir.resolve("uninterrupted"));
+    uninterruptedCheckpoints.fit(t, blobs());
     return t.state();
   }
 
@@ -100,7 +104,8 @@ class CheckpointsTest {
     checkpoints.fit(resumed, blobs());
 
     SameRun.assertSame(resumed.state(), expected);
-    SameRun.assertSame(checkpoints.newest().orElseThrow().state(), expected);
+    SameRun.assertSame(checkpoints.newest().orElseThrow().state(),
+        uninterruptedCheckpoints.newest().orElseThrow().state());
   }
 
   @Test
@@ -123,6 +128,19 @@ class CheckpointsTest {
     Trainer resumed = trainer(78, CONFIG);
     checkpoints.fit(resumed, blobs());
     SameRun.assertSame(resumed.state(), expected);
+  }
+
+  @Test
+  void aFinishedRunExtendedToMoreEpochsEndsAsOneThatRanThemAll() throws IOException {
+    TrainingState expected = uninterrupted(CONFIG);
+    Checkpoints checkpoints = Checkpoints.in(dir.resolve("extended"));
+    Trainer shorter = trainer(3, CONFIG.withEpochs(3));
+    checkpoints.fit(shorter, blobs());
+    assertThat(shorter.history().bestEpoch()).as("the best weights are put back at the end").isPresent();
+
+    Trainer longer = trainer(80, CONFIG);
+    checkpoints.fit(longer, blobs());
+    SameRun.assertSame(longer.state(), expected);
   }
 
   @Test
