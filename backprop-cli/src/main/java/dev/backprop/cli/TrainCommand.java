@@ -230,6 +230,8 @@ final class TrainCommand implements Callable<Integer> {
         }
         List<String> args = new ArrayList<>(saved.arguments());
         args.addAll(RunFile.arguments(command.getParseResult()));
+        // The folder resumed from is the run's folder now, even if it was moved or copied.
+        args.addAll(List.of("--checkpoint-dir", folder.toString()));
         TrainCommand resumed = new TrainCommand();
         resumed.resuming = folder;
         CommandLine again = new CommandLine(resumed).setOverwrittenOptionsAllowed(true)
