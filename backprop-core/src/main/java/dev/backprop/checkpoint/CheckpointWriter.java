@@ -39,6 +39,7 @@ final class CheckpointWriter implements TrainingListener {
   private final LongSupplier clock;
   private long lastSave;
   private CheckpointName lastWritten;
+  private boolean trainingBegan;
 
   CheckpointWriter(Trainer trainer, Checkpoints settings, Task task, DataIdentity data, LongSupplier clock) {
     this.trainer = trainer;
@@ -52,6 +53,16 @@ final class CheckpointWriter implements TrainingListener {
     this.warnings = settings.warnings();
     this.clock = clock;
     this.lastSave = clock.getAsLong();
+  }
+
+  @Override
+  public void onTrainBegin(int epoch, int epochs) {
+    trainingBegan = true;
+  }
+
+  /** Whether the trainer passed its checks and began (or resumed) training. */
+  boolean trainingBegan() {
+    return trainingBegan;
   }
 
   @Override

@@ -173,8 +173,9 @@ public final class Checkpoints {
       CheckpointWriter.removeLeftovers(folder, warnings);
       DataIdentity data = DataIdentity.of(dataName, train);
       Optional<Checkpoint> newest = newest();
-      if (newest.isPresent() && isAhead(newest.get(), trainer.state())) {
-        resume(trainer, newest.get(), data);
+      Checkpoint resumed = newest.isPresent() && isAhead(newest.get(), trainer.state()) ? newest.get() : null;
+      if (resumed != null) {
+        resume(trainer, resumed, data);
       }
       Task task = train.isClassification() ? Task.CLASSIFICATION : Task.REGRESSION;
       CheckpointWriter writer = new CheckpointWriter(trainer, this, task, data, System::nanoTime);
@@ -189,6 +190,12 @@ public final class Checkpoints {
         return history;
       } catch (UncheckedIOException e) {
         throw e.getCause();
+      } catch (IllegalArgumentException e) {
+        if (resumed != null && !writer.trainingBegan()) {
+          throw new IllegalArgumentException(resumed.file() + ": cannot resume from this checkpoint: "
+              + e.getMessage(), e);
+        }
+        throw e;
       } finally {
         trainer.removeListener(writer);
       }

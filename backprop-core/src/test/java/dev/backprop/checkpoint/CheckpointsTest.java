@@ -239,6 +239,28 @@ class CheckpointsTest {
   }
 
   @Test
+  void aCheckpointWhoseHalfFinishedEpochDoesNotFitTheExamplesIsRefusedNamingTheFile() throws IOException {
+    Checkpoints checkpoints = Checkpoints.in(dir.resolve("tampered"));
+    Trainer first = trainer(3, CONFIG);
+    first.addListener(new TrainingListener() {
+      @Override
+      public void onBatchEnd(BatchEvent event) {
+        if (event.epoch() == 1 && event.batch() == 2) {
+          first.requestStop();
+        }
+      }
+    });
+    checkpoints.fit(first, blobs());
+    Path file = checkpoints.files().get(checkpoints.files().size() - 1);
+    Tampering.rewriteState(file, state -> state.replace("\"confusion\":[", "\"confusion\":[1,"));
+
+    assertThatThrownBy(() -> checkpoints.fit(trainer(3, CONFIG), blobs()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(file + ": cannot resume from this checkpoint: the restored state's half-finished epoch 2 does"
+            + " not fit these examples: epoch progress: 'confusion' must hold 9 numbers, got 10");
+  }
+
+  @Test
   void everyCheckpointIsAModelFileThatPredicts() throws IOException {
     Checkpoints checkpoints = Checkpoints.in(dir.resolve("usable")).withProvenance("blobs", 3);
     Trainer t = trainer(3, CONFIG.withEpochs(2));
