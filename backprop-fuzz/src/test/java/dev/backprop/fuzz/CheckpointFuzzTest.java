@@ -4,15 +4,11 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.backprop.checkpoint.Checkpoint;
 import dev.backprop.checkpoint.Checkpoints;
 import dev.backprop.io.ModelFormatException;
-import dev.backprop.nn.Module;
-import dev.backprop.tensor.DType;
-import dev.backprop.train.Trainer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterAll;
 
 /**
@@ -39,10 +35,7 @@ class CheckpointFuzzTest {
       }
       throw new ModelFormatException(file, warnings.get(0));
     }
-    Checkpoint c = newest.get();
-    Module network = c.state().architecture().build(new SplittableRandom(1));
-    boolean wide = c.state().model().values().stream().anyMatch(t -> t.dtype() == DType.FLOAT64);
-    new Trainer(wide ? network.toFloat64() : network, c.model().loss(), c.state().config()).restore(c.state());
+    Usable.check(newest.get().model());
   }
 
   @AfterAll

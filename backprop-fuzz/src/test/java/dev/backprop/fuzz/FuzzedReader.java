@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.function.BiPredicate;
@@ -65,6 +66,15 @@ final class FuzzedReader {
       throw new UncheckedIOException(e);
     }
     inputs++;
+    try {
+      readAll(input, reads);
+    } catch (AssertionError finding) {
+      keep(input);
+      throw finding;
+    }
+  }
+
+  private void readAll(byte[] input, Read... reads) {
     for (Read r : reads) {
       long start = System.nanoTime();
       try {
@@ -85,6 +95,20 @@ final class FuzzedReader {
       if (seconds > SLOW_SECONDS) {
         throw new AssertionError(String.format(Locale.ROOT, "%s: one input took %.1f s", name, seconds));
       }
+    }
+  }
+
+  /** Saves a finding's input under {@code ${fuzz.reports}/findings}, for a look at it and a regression seed. */
+  private void keep(byte[] input) {
+    String reports = System.getProperty("fuzz.reports");
+    if (reports == null) {
+      return;
+    }
+    try {
+      Path folder = Files.createDirectories(Path.of(reports, "findings"));
+      Files.write(folder.resolve(name.replace(' ', '-') + "-" + Integer.toHexString(Arrays.hashCode(input))), input);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
