@@ -51,7 +51,8 @@ final class RunControl {
         trainer.addListener(resumeNote);
         try (GracefulStop stop = GracefulStop.install(trainer::requestStop, err)) {
             History history = checkpoints.fit(trainer, train, validation);
-            stopSignalExit = stop.requested() ? stop.exitCode() : 0;
+            // A stop request always leaves the run inside an epoch; one that came after the last batch changed nothing.
+            stopSignalExit = stop.requested() && trainer.state().batch() > 0 ? stop.exitCode() : 0;
             return history;
         } finally {
             trainer.removeListener(resumeNote);
