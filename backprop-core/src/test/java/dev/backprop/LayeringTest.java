@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the layers of STYLE.md apart: kernels → tensor → nn / optim / data → train / explain → model. A
+ * Keeps the layers of STYLE.md apart: kernels → tensor → nn / optim / data → train / explain → model
+ * → checkpoint. A
  * package may import only from layers below its own (its {@code internal} and {@code spi}
  * sub-packages count as itself), and the core imports nothing outside the JDK.
  */
@@ -25,7 +26,8 @@ class LayeringTest {
       "tensor", 1,
       "nn", 2, "optim", 2, "data", 2,
       "train", 3, "explain", 3,
-      "model", 4);
+      "model", 4,
+      "checkpoint", 5);
 
   private static final Pattern IMPORT = Pattern.compile("^import\\s+(static\\s+)?([\\w.]+)", Pattern.MULTILINE);
 

@@ -26,11 +26,15 @@ final class ModelFiles {
      */
     static void save(TrainingRun.Result result, Path file) throws IOException {
         TrainingData data = result.data();
-        Preprocessing preprocessing = Preprocessing.of(data.train(), data.scaler(), data.targetScaler().orElse(null),
-                data.schema().orElse(null));
+        Preprocessing preprocessing = preprocessing(data);
         Provenance provenance = Provenance.of(result.trainer(), DataIdentity.of(data.source(), result.examples()),
                 result.settings().seed()).withFinalMetrics(finalMetrics(result.metrics()));
         SavedModel.of(result.network(), result.loss(), data.task(), preprocessing, provenance).save(file);
+    }
+
+    /** What was done to the data before the network saw it: the CSV schema, scalers, names and labels. */
+    static Preprocessing preprocessing(TrainingData data) {
+        return Preprocessing.of(data.train(), data.scaler(), data.targetScaler().orElse(null), data.schema().orElse(null));
     }
 
     /** The held-out metrics under the names of their data: {@code test_accuracy}, {@code val_loss}. */

@@ -1,5 +1,6 @@
 package dev.backprop.cli;
 
+import dev.backprop.checkpoint.Checkpoints;
 import dev.backprop.data.CsvOptions;
 import dev.backprop.data.Scaler;
 import dev.backprop.data.Task;
@@ -8,7 +9,9 @@ import dev.backprop.nn.Activation;
 import dev.backprop.train.MetricNames;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -134,13 +137,27 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the results as one JSON object, and nothing else.")
     private boolean json;
 
+    @Mixin
+    private SafetyFlags safety;
+
+    /** The checkpoint folder of the run this command resumes, set by {@link #resumeRun()}; null otherwise. */
+    private Path resuming;
+
     @Option(names = "--quiet", description = "Print no progress, and no plan before training; only the results.")
     private boolean quiet;
 
     @Override
     public Integer call() throws IOException {
+        if (safety.resume() != null && resuming == null) {
+            return resumeRun();
+        }
+        safety.check(spec.commandLine());
         TrainingRun.Settings settings = settings();
         OutputFiles.requireWritable(out, report);
+        Path checkpointDir = safety.checkpointDir();
+        if (checkpointDir != null && resuming == null) {
+            requireNewRun(checkpointDir);
+        }
         PrintWriter stdout = spec.commandLine().getOut();
         TrainingData data = TrainingData.load(settings.data());
         requireFit(settings, data);
@@ -149,7 +166,15 @@ final class TrainCommand implements Callable<Integer> {
             stdout.print(TrainText.plan(data, run, settings));
             stdout.flush();
         }
-        TrainingRun.Result result = run.train(quiet ? null : progress());
+        Preflight.print(spec.commandLine().getErr(), run, data, settings.lossFor(data.task()));
+        RunControl control = checkpointDir == null ? RunControl.plain() : checkpointed(checkpointDir, data, settings);
+        TrainingRun.Result result = run.train(quiet ? null : progress(), control);
+        if (control.interrupted()) {
+            spec.commandLine().getErr().println("stopped: the checkpoint in " + checkpointDir + " holds the run so far;"
+                    + " continue it with: backprop train --resume " + checkpointDir);
+            spec.commandLine().getErr().flush();
+            return control.exitCode();
+        }
         // The page is rendered before anything is written, so that a failure leaves no file behind.
         String page = report == null ? null : TrainReport.render(result);
         if (out != null) {
@@ -162,6 +187,66 @@ final class TrainCommand implements Callable<Integer> {
                 : TrainText.results(result, out, report));
         stdout.flush();
         return 0;
+    }
+
+    /** A new run needs a checkpoint folder without checkpoints; records how the run was started in it. */
+    private void requireNewRun(Path folder) throws IOException {
+        List<Path> existing = Checkpoints.in(folder).files();
+        if (!existing.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--checkpoint-dir " + folder + " already holds checkpoints"
+                    + " of a run (" + existing.get(existing.size() - 1).getFileName() + "); continue it with --resume "
+                    + folder + ", or choose an empty folder");
+        }
+        Files.createDirectories(folder);
+        RunFile.current(RunFile.arguments(spec.commandLine().getParseResult())).write(folder);
+    }
+
+    private RunControl checkpointed(Path folder, TrainingData data, TrainingRun.Settings settings) {
+        PrintWriter err = spec.commandLine().getErr();
+        Checkpoints checkpoints = Checkpoints.in(folder).keepLast(safety.keep())
+                .withPreprocessing(ModelFiles.preprocessing(data))
+                .withProvenance(data.source(), settings.seed())
+                .onWarning(message -> {
+                    err.println("warning: " + message);
+                    err.flush();
+                });
+        return RunControl.checkpointed(safety.every() == null ? checkpoints : checkpoints.every(safety.every()), err);
+    }
+
+    /**
+     * {@code --resume DIR}: runs this command again with the options saved in DIR's run file, and those
+     * given now that may change (a higher --epochs, the outputs) on top.
+     */
+    private int resumeRun() throws IOException {
+        CommandLine command = spec.commandLine();
+        Path folder = safety.resume();
+        for (var option : command.getParseResult().matchedOptions()) {
+            if (!RunFile.RESUMABLE.contains(option.longestName())) {
+                throw new ParameterException(command, "with --resume the run's options come from "
+                        + folder.resolve(RunFile.NAME) + "; " + option.longestName() + " cannot be changed"
+                        + " (only --epochs and the output options can)");
+            }
+        }
+        RunFile saved = RunFile.read(folder);
+        String here = Path.of("").toAbsolutePath().toString();
+        if (!saved.workingDirectory().equals(here)) {
+            throw new IOException(folder.resolve(RunFile.NAME) + ": the run was started in " + saved.workingDirectory()
+                    + "; resume it from there (its file names are relative to that folder)");
+        }
+        List<String> args = new ArrayList<>(saved.arguments());
+        args.addAll(RunFile.arguments(command.getParseResult()));
+        // The folder resumed from is the run's folder now, even if it was moved or copied.
+        args.addAll(List.of("--checkpoint-dir", folder.toString()));
+        TrainCommand resumed = new TrainCommand();
+        resumed.resuming = folder;
+        CommandLine again = new CommandLine(resumed).setOverwrittenOptionsAllowed(true)
+                .setCaseInsensitiveEnumValuesAllowed(true).setOut(command.getOut()).setErr(command.getErr());
+        try {
+            again.parseArgs(args.toArray(String[]::new));
+        } catch (ParameterException e) {
+            throw new IOException(folder.resolve(RunFile.NAME) + ": " + e.getMessage(), e);
+        }
+        return resumed.call();
     }
 
     private ProgressPrinter progress() {
@@ -215,7 +300,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainingData.Request data = new TrainingData.Request(train, test, csvOptions(command), validationSplit,
                 scaling, seed);
         return new TrainingRun.Settings(data, task, hidden, activation, loss, optimizer, learningRate, epochs,
-                batchSize, seed, patience, reduceLr);
+                batchSize, seed, patience, reduceLr, safety.onNan());
     }
 
     private CsvOptions csvOptions(CommandLine command) {

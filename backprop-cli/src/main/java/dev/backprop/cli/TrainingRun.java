@@ -12,10 +12,12 @@ import dev.backprop.train.EarlyStopping;
 import dev.backprop.train.Examples;
 import dev.backprop.train.History;
 import dev.backprop.train.MetricNames;
+import dev.backprop.train.NonFinitePolicy;
 import dev.backprop.train.ReduceOnPlateau;
 import dev.backprop.train.Trainer;
 import dev.backprop.train.TrainingConfig;
 import dev.backprop.train.TrainingListener;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +35,7 @@ final class TrainingRun {
     /** Every choice of a run, as the options gave them (null where the data decides). */
     record Settings(TrainingData.Request data, Task task, List<Integer> hidden, Activation activation,
             String loss, String optimizer, double learningRate, int epochs, int batchSize, long seed,
-            int patience, int reduceLr) {
+            int patience, int reduceLr, NonFinitePolicy onNan) {
 
         /** The loss name: as given, or cross-entropy for classification and mse for regression. */
         String lossFor(Task actual) {
@@ -130,7 +132,8 @@ final class TrainingRun {
         // The split is made here (stratified, by dev.backprop.data); the configuration records its share.
         TrainingConfig config = TrainingConfig.of(settings.epochs(), settings.batchSize(), settings.seed())
                 .withValidationSplit(settings.data().validationSplit())
-                .withOptimizer(Optimizers.spec(settings.optimizer(), Map.of("lr", settings.learningRate())));
+                .withOptimizer(Optimizers.spec(settings.optimizer(), Map.of("lr", settings.learningRate())))
+                .withOnNonFinite(settings.onNan());
         String monitor = data.validation().isPresent() ? MetricNames.validation(MetricNames.LOSS) : MetricNames.LOSS;
         if (settings.reduceLr() > 0) {
             config = config.withPlateau(new ReduceOnPlateau(monitor,
@@ -146,8 +149,10 @@ final class TrainingRun {
      * Trains and measures the model.
      *
      * @param progress receives the trainer's events; null for none
+     * @param control  plain, or with checkpoints
+     * @throws IOException if a checkpoint cannot be read or written
      */
-    Result train(TrainingListener progress) {
+    Result train(TrainingListener progress, RunControl control) throws IOException {
         long start = System.nanoTime();
         Sequential network = Sequential.mlp(sizes()).activation(settings.activation()).build(settings.seed());
         Loss loss = Loss.byName(settings.lossFor(data.task()));
@@ -157,7 +162,7 @@ final class TrainingRun {
             trainer.addListener(progress);
         }
         Examples examples = ExampleSets.examples(data.train(), data.targetScaler());
-        trainer.fit(examples, data.validation().map(v -> ExampleSets.examples(v, data.targetScaler())).orElse(null));
+        control.fit(trainer, examples, data.validation().map(v -> ExampleSets.examples(v, data.targetScaler())).orElse(null));
         ModelMetrics metrics = measure(network, loss);
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Result(settings, data, trainer, examples, metrics, seconds, Instant.now());

@@ -5,11 +5,13 @@ import dev.backprop.nn.Activation;
 import dev.backprop.nn.LayerSpec;
 import dev.backprop.nn.Loss;
 import dev.backprop.nn.Module;
-import dev.backprop.optim.Optimizers;
+import dev.backprop.tensor.DType;
+import dev.backprop.train.Trainer;
 import dev.backprop.train.TrainingState;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 
 /** Checks that the parts of a {@link SavedModel} fit together; each failure is an IllegalArgumentException. */
 final class ModelChecks {
@@ -84,12 +86,18 @@ final class ModelChecks {
     }
   }
 
-  /** The state must be of this architecture, and its optimizer state must fit the parameters. */
-  static void checkState(Module network, TrainingState state) {
+  /**
+   * The state must be of this architecture and restore into a trainer of it with the state's own
+   * configuration (optimizer, scheduler, early stopping, generators and all): a model file that
+   * loads with a training state always resumes.
+   */
+  static void checkState(Module network, Loss loss, TrainingState state) {
     if (!state.architecture().equals(network.spec())) {
       throw new IllegalArgumentException("the training state is of another architecture: "
           + state.architecture().toMap());
     }
-    Optimizers.restore(network.namedParameters(), state.optimizer());
+    Module scratch = state.architecture().build(new SplittableRandom(0));
+    boolean wide = network.namedParameters().values().stream().anyMatch(t -> t.dtype() == DType.FLOAT64);
+    new Trainer(wide ? scratch.toFloat64() : scratch, loss, state.config()).restore(state);
   }
 }

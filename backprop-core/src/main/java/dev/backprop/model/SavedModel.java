@@ -56,7 +56,7 @@ public final class SavedModel {
     this.preprocessing = ModelChecks.withClassLabels(task, outputs, Objects.requireNonNull(preprocessing, "preprocessing"));
     ModelChecks.checkTask(task, outputs, loss, this.preprocessing);
     if (trainingState != null) {
-      ModelChecks.checkState(network, trainingState);
+      ModelChecks.checkState(network, loss, trainingState);
     }
     this.predictor = Predictor.of(network, loss);
   }

@@ -86,6 +86,12 @@ public final class Trainer {
     return this;
   }
 
+  /** Removes a listener added before (it hears nothing more); returns this trainer. */
+  public Trainer removeListener(TrainingListener listener) {
+    listeners.remove(listener);
+    return this;
+  }
+
   /**
    * Trains on {@code train}, holding out {@link TrainingConfig#validationSplit()} of it for
    * validation when that is above 0; see {@link #fit(Examples, Examples)}.
@@ -105,13 +111,16 @@ public final class Trainer {
    * of a {@link #restore}d state.
    *
    * @return the history of all epochs so far
-   * @throws IllegalArgumentException if the examples do not fit the network and loss, or a
-   *     monitored metric is not among those the run reports
+   * @throws IllegalArgumentException if the examples do not fit the network and loss (or a restored
+   *     state's half-finished epoch), or a monitored metric is not among those the run reports
    * @throws TrainingDivergedException if a loss or gradient is not finite under {@link
    *     NonFinitePolicy#STOP}
    */
   public History fit(Examples train, Examples validation) {
     RunCheck.check(network, loss, config, train, validation);
+    if (pending != null) {
+      checkProgress(train);
+    }
     int outputs = Networks.outputWidth(network, train.featureCount());
     network.train();
     listeners.forEach(l -> l.onTrainBegin(epoch, config.epochs()));
@@ -125,6 +134,16 @@ public final class Trainer {
     }
     listeners.forEach(l -> l.onTrainEnd(history));
     return history;
+  }
+
+  /** A restored state's half-finished epoch must have the metric sums these examples give. */
+  private void checkProgress(Examples train) {
+    try {
+      Tally.of(train, config.topK()).restore(pending.sums());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("the restored state's half-finished epoch " + (epoch + 1)
+          + " does not fit these examples: " + e.getMessage(), e);
+    }
   }
 
   /** Trains the rest of the current epoch; false if a stop request cut it short. */
@@ -171,7 +190,7 @@ public final class Trainer {
     NonFiniteCheck.Problem problem = NonFiniteCheck.find(result.loss(), optimizer.parameters());
     if (problem != null) {
       if (config.onNonFinite() == NonFinitePolicy.STOP) {
-        throw NonFiniteCheck.diverged(epoch, batch, batches, problem);
+        throw NonFiniteCheck.diverged(epoch, batch, batches, problem, network.spec());
       }
       skipped++;
       optimizer.zeroGrad();

@@ -2,9 +2,10 @@ package dev.backprop.train;
 
 /**
  * Training met a NaN or infinite loss or gradient (under {@link NonFinitePolicy#STOP}). The message
- * names the epoch and batch (both counted from 1) and the loss value or the first parameter, by its
- * dotted name, whose gradient holds a non-finite value. The parameters are as they were before the
- * batch, and {@link Trainer#state()} describes the training up to the previous batch.
+ * names the epoch and batch (both counted from 1), the loss value if it is not finite, and the first
+ * parameter whose gradient holds a non-finite value, by its dotted name and in words ({@code '2.weight'
+ * ... the weight of layer 2 (Dense 16→3)}). The parameters are as they were before the batch, and
+ * {@link Trainer#state()} describes the training up to the previous batch.
  */
 public final class TrainingDivergedException extends ArithmeticException {
   private static final long serialVersionUID = 1L;
