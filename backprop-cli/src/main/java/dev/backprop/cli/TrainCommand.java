@@ -299,7 +299,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         TrainingData.Request data = new TrainingData.Request(train, test, csvOptions(command), validationSplit,
                 scaling, seed);
-        return new TrainingRun.Settings(data, task, hidden, activation, loss, optimizer, learningRate, epochs,
+        return new TrainingRun.Settings(data, hidden, activation, loss, optimizer, learningRate, epochs,
                 batchSize, seed, patience, reduceLr, safety.onNan());
     }
 

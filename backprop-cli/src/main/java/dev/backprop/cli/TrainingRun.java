@@ -32,8 +32,11 @@ import java.util.stream.IntStream;
  */
 final class TrainingRun {
 
-    /** Every choice of a run, as the options gave them (null where the data decides). */
-    record Settings(TrainingData.Request data, Task task, List<Integer> hidden, Activation activation,
+    /**
+     * Every choice of a run, as the options gave them; the loss is null where the data decides (the
+     * task goes into {@code data}'s CSV options).
+     */
+    record Settings(TrainingData.Request data, List<Integer> hidden, Activation activation,
             String loss, String optimizer, double learningRate, int epochs, int batchSize, long seed,
             int patience, int reduceLr, NonFinitePolicy onNan) {
 

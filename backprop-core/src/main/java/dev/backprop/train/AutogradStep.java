@@ -25,4 +25,11 @@ final class AutogradStep implements BatchStep {
     value.backward();
     return new Result(value.item(), outputs.detach());
   }
+
+  @Override
+  public double run(Tensor features, Tensor targets) {
+    Tensor value = loss.compute(network.forward(features), targets);
+    value.backward();
+    return value.item();
+  }
 }

@@ -24,8 +24,14 @@ interface BatchStep {
   Result run(Examples examples, int[] rows, BatchTargets targets);
 
   /**
+   * Forward, loss, backward for a batch given as tensors: features [b, d] in the network's dtype
+   * and what the loss takes as targets. Returns the batch's loss; computes no outputs for metrics.
+   */
+  double run(Tensor features, Tensor targets);
+
+  /**
    * The step for a network and loss: the fused path when the network is a plain float32 MLP
-   * (dense layers and elementwise activations, no active dropout) and the loss has a fused form,
+   * (dense layers, elementwise activations, dropout after them) and the loss has a fused form,
    * else the general autograd path.
    */
   static BatchStep of(Module network, Loss loss) {

@@ -41,6 +41,19 @@ final class FusedStep implements BatchStep {
     return new Result(loss, TensorData.wrap(outputs, n, training.outputs()));
   }
 
+  @Override
+  public double run(Tensor features, Tensor targets) {
+    if (features.dtype() != DType.FLOAT32 || features.rank() != 2 || features.size(1) != training.inputs()) {
+      throw new IllegalArgumentException("expected float32 features [rows, " + training.inputs() + "], got "
+          + features.dtype() + Arrays.toString(features.shape()));
+    }
+    int n = features.size(0);
+    float[] x = TensorData.floats(features);
+    return training.takesLabels()
+        ? training.step(x, 0, n, classIndices(targets, n), 0)
+        : training.step(x, 0, n, values(targets, n), 0);
+  }
+
   /** Class indices given as a tensor [rows] of whole numbers, in a reused buffer. */
   private int[] classIndices(Tensor targets, int rows) {
     if (targets.rank() != 1 || targets.size(0) != rows) {

@@ -231,6 +231,32 @@ public final class Trainer {
   }
 
   /**
+   * One step on a batch the caller supplies, as a hand-written loop takes it (PyTorch's {@code
+   * zero_grad(); loss_fn(model(x), y).backward(); step()}): clears the gradients, runs the forward
+   * pass, the loss and the backward pass (fused, without a graph or garbage, for plain MLPs), clips
+   * the gradients if so configured, and steps the optimizer. The network is put in training mode.
+   * The history, metrics, listeners, learning-rate schedule and the position within an epoch are
+   * left alone, and no check for non-finite values is made: the returned loss tells.
+   *
+   * @param features the batch's inputs [b, d], in the network's dtype
+   * @param targets what the loss takes: class indices [b] for cross-entropy, else [b, outputs]
+   * @return the batch's mean loss, before the step
+   * @throws IllegalArgumentException if the features or targets do not fit the network and loss
+   */
+  public double trainOnBatch(Tensor features, Tensor targets) {
+    if (!network.isTraining()) {
+      network.train();
+    }
+    optimizer.zeroGrad();
+    double value = step.run(features, targets);
+    if (config.clipping() != null) {
+      config.clipping().apply(network.parameters());
+    }
+    optimizer.step();
+    return value;
+  }
+
+  /**
    * The metrics of the network on {@code examples}, in evaluation mode (dropout off, batch
    * normalization with its running statistics); the network's mode is left as it was.
    */

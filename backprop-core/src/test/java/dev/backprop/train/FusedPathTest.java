@@ -3,6 +3,7 @@ package dev.backprop.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.backprop.nn.Activation;
 import dev.backprop.nn.BatchNorm;
@@ -15,8 +16,11 @@ import dev.backprop.nn.Module;
 import dev.backprop.nn.Sequential;
 import dev.backprop.optim.Adam;
 import dev.backprop.optim.Optimizer;
+import dev.backprop.optim.SGD;
 import dev.backprop.tensor.NoGrad;
 import dev.backprop.tensor.Tensor;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -99,6 +103,67 @@ class FusedPathTest {
     });
     assertThat(history.last().metric("loss")).isFinite();
     assertThat(lastLoss).isFinite();
+  }
+
+  @Test
+  void trainOnBatchTakesTheStepsAHandWrittenAutogradLoopTakes() {
+    for (Loss loss : new Loss[] {new MeanSquaredError(), new MeanAbsoluteError()}) {
+      Sequential net = Sequential.mlp(3, 10, 2).activation(Activation.SIGMOID).build(3);
+      Module copy = net.toFloat32();
+      Trainer trainer = new Trainer(net, loss, TrainingConfig.of(1, 4, 1).withOptimizer(new Adam.Spec(0.05)));
+      Optimizer optimizer = new Adam(copy.namedParameters(), new Adam.Spec(0.05));
+      SplittableRandom rng = new SplittableRandom(4);
+      for (int step = 0; step < 20; step++) {
+        Tensor x = Tensor.randn(rng, 4, 3);
+        Tensor y = Tensor.randn(rng, 4, 2);
+        double value = trainer.trainOnBatch(x, y);
+        optimizer.zeroGrad();
+        Tensor expected = loss.compute(copy.forward(x), y);
+        expected.backward();
+        optimizer.step();
+        assertThat(value).as("%s, step %d", loss.name(), step).isCloseTo(expected.item(), within(1e-5));
+      }
+      Map<String, Tensor> want = copy.namedParameters();
+      net.namedParameters().forEach((name, t) ->
+          assertThat(t.toFloatArray()).as(name).containsExactly(want.get(name).toFloatArray(), within(1e-5f)));
+    }
+  }
+
+  @Test
+  void trainOnBatchRefusesFeaturesTheNetworkDoesNotTake() {
+    Trainer trainer = new Trainer(Sequential.mlp(3, 4, 2).build(1), new CategoricalCrossEntropy(), TrainingConfig.of(1, 4, 1));
+    assertThatThrownBy(() -> trainer.trainOnBatch(Tensor.zeros(2, 5), Tensor.zeros(2)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("expected float32 features [rows, 3], got float32[2, 5]");
+    assertThatThrownBy(() -> trainer.trainOnBatch(Tensor.zeros(2, 3), Tensor.of(new float[] {0, 2.5f}, 2)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("cross-entropy: target 2.5 at row 1 is not a class index");
+  }
+
+  @Test
+  void trainOnBatchOfAPlainMlpAllocatesNothingInTheSteadyState() {
+    ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+    assumeTrue(bean instanceof com.sun.management.ThreadMXBean);
+    com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) bean;
+    Sequential tiny = Sequential.mlp(2, 8, 8, 1).activation(Activation.SIGMOID).outputActivation(Activation.SIGMOID).build(1);
+    Trainer trainer = new Trainer(tiny, new MeanSquaredError(), TrainingConfig.of(1, 4, 1).withOptimizer(new SGD.Spec(0.1)));
+    SplittableRandom rng = new SplittableRandom(2);
+    Tensor[] x = new Tensor[16];
+    Tensor[] y = new Tensor[16];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = Tensor.rand(rng, 4, 2);
+      y[i] = Tensor.rand(rng, 4, 1);
+    }
+    int steps = 10_000;
+    for (int s = 0; s < steps; s++) {
+      trainer.trainOnBatch(x[s % 16], y[s % 16]);
+    }
+    long before = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
+    for (int s = 0; s < steps; s++) {
+      trainer.trainOnBatch(x[s % 16], y[s % 16]);
+    }
+    long bytes = threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
+    assertThat((double) bytes / steps).as("bytes per step").isLessThan(64);
   }
 
   @Test
