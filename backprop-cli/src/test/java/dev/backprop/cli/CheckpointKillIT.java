@@ -46,8 +46,11 @@ class CheckpointKillIT {
     @Test
     void killedAtRandomMomentsTheNewestCheckpointAlwaysLoadsAndResumingEndsBitIdentical() throws Exception {
         Path reference = tmp.resolve("reference.bpm");
+        long start = System.nanoTime();
         Cli.Run uninterrupted = Cli.run(train(tmp.resolve("reference"), reference).toArray(String[]::new));
         assertThat(uninterrupted.exitCode()).as(uninterrupted.err()).isZero();
+        // Random kills fall within the time a whole run takes, so most land inside training.
+        int runMillis = (int) Math.max(200, (System.nanoTime() - start) / 1_000_000);
 
         SplittableRandom random = new SplittableRandom(20261126);
         int kills = 0;
@@ -62,7 +65,7 @@ class CheckpointKillIT {
                 TrainingProcess p = TrainingProcess.start(resume
                         ? new String[] {"train", "--resume", folder.toString(), "--out", out.toString()}
                         : train(folder, out).toArray(String[]::new));
-                boolean killed = kills < KILLS && (kills % 2 == 0 ? killAfterRandomDelay(p, random)
+                boolean killed = kills < KILLS && (kills % 2 == 0 ? killAfterRandomDelay(p, random.nextInt(runMillis))
                         : killWhenAWriteStarts(p, watch, 1 + random.nextInt(3)));
                 if (killed) {
                     kills++;
@@ -79,18 +82,19 @@ class CheckpointKillIT {
             }
             folder = Files.createDirectories(tmp.resolve("run-" + completed));
         }
-        System.out.printf("SIGKILL test: %d kills, %d of them during a checkpoint write; %d runs resumed to the end,"
-                + " each bit-identical to the uninterrupted one%n", kills, duringWrites, completed);
+        System.out.printf("SIGKILL test: %d kills, %d of them during a checkpoint write; %d runs ended (resumed or not),"
+                + " each bit-identical to the uninterrupted one, which took %d ms%n", kills, duringWrites, completed,
+                runMillis);
         assertThat(duringWrites).as("kills that cut a checkpoint write short").isPositive();
     }
 
-    /** Kills the process at a random moment of its training (after it printed its plan); false if it ended first. */
-    private static boolean killAfterRandomDelay(TrainingProcess p, SplittableRandom random) throws Exception {
+    /** Kills the process {@code millis} after it printed its plan (training starts then); false if it ended first. */
+    private static boolean killAfterRandomDelay(TrainingProcess p, int millis) throws Exception {
         long deadline = System.nanoTime() + LIMIT.toNanos();
         while (p.out().isEmpty() && p.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
-        Thread.sleep(random.nextInt(1500));
+        Thread.sleep(millis);
         if (!p.isAlive()) {
             return false;
         }
